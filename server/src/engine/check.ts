@@ -1,0 +1,45 @@
+import type { Finding, Fix, RelatedPlace, Severity, Span } from './types';
+import type { GovDocument } from './govDocument';
+import type { Settings } from './settings';
+import type { Rule, RuleFinding, WorkspaceFacts } from './rules/rule';
+import { RULES } from './rules';
+import { Suppressions } from './suppressions';
+
+export const RULE_DOCS_BASE = 'https://github.com/governance-markdown/governance-markdown/blob/main/docs/rules/';
+
+/** Runs every rule that applies to the document's kind and is not turned off. */
+export function checkDocument(doc: GovDocument, workspace: WorkspaceFacts, settings: Settings, rules: readonly Rule[] = RULES): Finding[] {
+  if (doc.kind === 'none') return [];
+  const lines = doc.parsed.lines;
+  const suppressions = new Suppressions(doc.parsed);
+  const findings: Finding[] = [];
+  const order = new Map(rules.map((rule, index) => [rule.code, index]));
+
+  for (const rule of rules) {
+    if (!rule.appliesTo.includes(doc.kind)) continue;
+    const override = settings.severity[rule.code];
+    if (override === 'off') continue;
+    rule.check({ doc, workspace, settings }, (reported: RuleFinding) => {
+      const range = lines.range(reported.span);
+      if (suppressions.isSuppressed(rule.code, range.start.line)) return;
+      const severity: Severity = override ?? reported.severity ?? rule.defaultSeverity;
+      const finding: Finding = { uri: doc.uri, code: rule.code, severity, range, message: reported.message };
+      if (reported.related?.length) finding.related = reported.related.map((place) => toRelated(doc, place));
+      const fixes: Fix[] = (reported.fixes ?? []).filter((f) => f.edits.length > 0).map((f) => ({
+        title: f.title,
+        edits: f.edits.map((edit) => ({ range: lines.range(edit.span), newText: edit.newText })),
+        ...(f.isPreferred ? { isPreferred: true } : {}),
+        ...(f.automatic ? { automatic: true } : {}),
+      }));
+      if (fixes.length) finding.fixes = fixes;
+      findings.push(finding);
+    });
+  }
+  return findings.sort((a, b) =>
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || order.get(a.code)! - order.get(b.code)!);
+}
+
+function toRelated(doc: GovDocument, place: RelatedPlace | { span: Span; message: string }): RelatedPlace {
+  if ('uri' in place) return place;
+  return { uri: doc.uri, range: doc.parsed.lines.range(place.span), message: place.message };
+}

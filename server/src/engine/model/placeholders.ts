@@ -1,0 +1,76 @@
+import type { Span } from '../types';
+import type { ListItemFact, LinkFact } from '../parse/facts';
+import { forEachProseMatch } from './prose';
+
+export interface Placeholder {
+  span: Span;
+  text: string;
+  /** Set when the placeholder is all a list item holds (`- NOTABLE1`): the fix removes the line. */
+  wholeListItem?: Span;
+}
+
+/** Blanks the CNCF templates leave for the author to fill in. */
+const BUILT_IN_PATTERNS: RegExp[] = [
+  /(?<![\w$])\$[A-Z][A-Z0-9_]{1,}(?:\/\$[A-Z][A-Z0-9_]{1,})*\b/g,
+  /\bDD-MMM-YYYY\b/g,
+  /\bMONTH YEAR\b/g,
+  /\[in use\/too early\]/g,
+  /\[has\/has not\]/g,
+  /\bName \/ Industry\b/g,
+  /<TBD>|\bTBD\b/g,
+];
+
+/** `NOTABLE1`, `BLOCKER2`, `RECOMMENDATION3` mean something only alone on a list item. */
+const LIST_ITEM_BLANK = /^(?:NOTABLE|BLOCKER|RECOMMENDATION)S?\d*$/;
+
+export function findPlaceholders(
+  text: string,
+  nonProse: readonly Span[],
+  listItems: readonly ListItemFact[],
+  links: readonly LinkFact[],
+  extraPatterns: readonly RegExp[] = [],
+): Placeholder[] {
+  const found: Placeholder[] = [];
+  for (const pattern of [...BUILT_IN_PATTERNS, ...extraPatterns]) {
+    forEachProseMatch(text, pattern, nonProse, (match, span) => {
+      if (match[0].startsWith('$') && isPartOfPathConvention(text, span)) return;
+      found.push({ span, text: match[0] });
+    });
+  }
+  for (const item of listItems) {
+    if (item.firstParagraph && item.checked === null && LIST_ITEM_BLANK.test(item.text) && item.span.end - item.span.start < 40) {
+      found.push({ span: item.firstParagraph, text: item.text, wholeListItem: item.span });
+    }
+  }
+  for (const link of links) {
+    if (link.kind === 'inline' && link.url === '' && /\]\(\s*\)$/.test(text.slice(link.span.start, link.span.end))) {
+      found.push({ span: link.span, text: text.slice(link.span.start, link.span.end) });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  return dropOverlaps(found);
+}
+
+/**
+ * `projects/$PROJECT/tech-review/YYYY-MM-DD.md` in prose that explains naming is a convention,
+ * not a blank: the word around the token has path segments that are not placeholders themselves.
+ */
+function isPartOfPathConvention(text: string, span: Span): boolean {
+  let start = span.start;
+  let end = span.end;
+  while (start > 0 && !/[\s(<[`'"]/.test(text[start - 1])) start--;
+  while (end < text.length && !/[\s)>\]`'",;]/.test(text[end])) end++;
+  const word = text.slice(start, end).replace(/[.:]$/, '');
+  if (!word.includes('/')) return false;
+  return word.split('/').some((segment) => segment !== '' && !/^\$[A-Z][A-Z0-9_]*$/.test(segment));
+}
+
+function dropOverlaps(sorted: Placeholder[]): Placeholder[] {
+  const kept: Placeholder[] = [];
+  for (const placeholder of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && placeholder.span.start < last.span.end) continue;
+    kept.push(placeholder);
+  }
+  return kept;
+}

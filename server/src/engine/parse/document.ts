@@ -1,0 +1,161 @@
+import type { Span } from '../types';
+import { LineIndex } from '../text/lineIndex';
+import { splitIntoChunks } from './chunks';
+import { parseMarkdown } from './markdown';
+import { extractFacts, type ChunkFacts, type HeadingFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
+import { findTodos, type Todo } from '../model/todos';
+import { findPlaceholders, type Placeholder } from '../model/placeholders';
+import { findMentions, type Mention } from '../model/mentions';
+import { findMalformedCheckboxes, type MalformedCheckbox } from '../model/checkboxes';
+
+/** Everything found in one chunk; spans relative to the chunk's start. */
+interface ChunkScan extends ChunkFacts {
+  todos: Todo[];
+  placeholders: Placeholder[];
+  mentions: Mention[];
+  malformedCheckboxes: MalformedCheckbox[];
+}
+
+/** Everything found in one document; spans are offsets into `text`. */
+export interface ParsedDocument {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly chunks: readonly Span[];
+  readonly headings: readonly HeadingFact[];
+  readonly listItems: readonly ListItemFact[];
+  readonly htmlComments: readonly HtmlCommentFact[];
+  readonly links: readonly LinkFact[];
+  readonly definitions: readonly DefinitionFact[];
+  readonly paragraphs: readonly ParagraphFact[];
+  readonly nonProse: readonly Span[];
+  readonly frontMatter?: ChunkFacts['frontMatter'];
+  readonly todos: readonly Todo[];
+  readonly placeholders: readonly Placeholder[];
+  readonly mentions: readonly Mention[];
+  readonly malformedCheckboxes: readonly MalformedCheckbox[];
+  /** How many chunks this parse had to parse rather than take from the cache. */
+  readonly chunksParsed: number;
+}
+
+const DEFINITION_LINE = /^[ \t>]{0,8}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*\S/gm;
+
+/**
+ * Parses documents chunk by chunk, keeping each chunk's scan by its text: after an edit only the
+ * chunks whose text changed are parsed again. One parser may serve many documents.
+ */
+export class DocumentParser {
+  private cache = new Map<string, ChunkScan>();
+
+  constructor(
+    private readonly extraPlaceholderPatterns: readonly RegExp[] = [],
+    private readonly maxCachedChunks = 50_000,
+  ) {}
+
+  parse(text: string): ParsedDocument {
+    const chunks = splitIntoChunks(text);
+    const appendix = definitionsAppendix(text);
+    const document: DocumentUnderConstruction = {
+      text,
+      chunks,
+      headings: [],
+      listItems: [],
+      htmlComments: [],
+      links: [],
+      definitions: [],
+      paragraphs: [],
+      nonProse: [],
+      todos: [],
+      placeholders: [],
+      mentions: [],
+      malformedCheckboxes: [],
+      chunksParsed: 0,
+    };
+    for (const chunk of chunks) {
+      const chunkText = text.slice(chunk.start, chunk.end);
+      const key = appendix ? `${chunkText}\u0000${appendix}` : chunkText;
+      let scan = this.cache.get(key);
+      if (!scan) {
+        scan = this.scanChunk(chunkText, appendix);
+        if (this.cache.size >= this.maxCachedChunks) this.cache.clear();
+        this.cache.set(key, scan);
+        document.chunksParsed++;
+      }
+      appendScan(document, scan, chunk.start);
+    }
+    return Object.assign(document, { lines: new LineIndex(text) });
+  }
+
+  private scanChunk(chunkText: string, appendix: string): ChunkScan {
+    // Reference links resolve against definitions anywhere in the document: give each chunk the
+    // document's labels after its own text, then drop whatever lies past the chunk.
+    const source = appendix ? `${chunkText}\n\n${appendix}` : chunkText;
+    const facts = clipFacts(extractFacts(parseMarkdown(source), source), chunkText.length);
+    return {
+      ...facts,
+      todos: findTodos(chunkText, facts.nonProse),
+      placeholders: findPlaceholders(chunkText, facts.nonProse, facts.listItems, facts.links, this.extraPlaceholderPatterns),
+      mentions: findMentions(chunkText, facts.nonProse),
+      malformedCheckboxes: findMalformedCheckboxes(chunkText, facts.nonProse),
+    };
+  }
+}
+
+function definitionsAppendix(text: string): string {
+  const labels = new Set<string>();
+  DEFINITION_LINE.lastIndex = 0;
+  for (let match; (match = DEFINITION_LINE.exec(text)); ) labels.add(match[1]);
+  if (labels.size === 0) return '';
+  return [...labels].sort().map((label) => `[${label}]: #`).join('\n');
+}
+
+function clipFacts(facts: ChunkFacts, length: number): ChunkFacts {
+  const inside = (item: { span: Span }) => item.span.start < length;
+  return {
+    ...facts,
+    definitions: facts.definitions.filter(inside),
+    nonProse: facts.nonProse.filter((span) => span.start < length).map((span) => ({ start: span.start, end: Math.min(span.end, length) })),
+  };
+}
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+type DocumentUnderConstruction = {
+  -readonly [K in Exclude<keyof ParsedDocument, 'lines' | 'frontMatter'>]: ParsedDocument[K] extends readonly (infer Item)[] ? Item[] : ParsedDocument[K];
+} & { frontMatter?: ParsedDocument['frontMatter'] };
+
+function appendScan(document: DocumentUnderConstruction, scan: ChunkScan, base: number): void {
+  const itemBase = document.listItems.length;
+  for (const heading of scan.headings) {
+    document.headings.push({ ...heading, span: shift(heading.span, base), contentSpan: shift(heading.contentSpan, base) });
+  }
+  for (const item of scan.listItems) {
+    const shifted: ListItemFact = {
+      ...item,
+      span: shift(item.span, base),
+      marker: shift(item.marker, base),
+      parent: item.parent === -1 ? -1 : item.parent + itemBase,
+    };
+    if (item.checkbox) shifted.checkbox = shift(item.checkbox, base);
+    if (item.firstParagraph) shifted.firstParagraph = shift(item.firstParagraph, base);
+    if (item.leadingStrong) shifted.leadingStrong = { text: item.leadingStrong.text, span: shift(item.leadingStrong.span, base) };
+    document.listItems.push(shifted);
+  }
+  for (const comment of scan.htmlComments) document.htmlComments.push({ ...comment, span: shift(comment.span, base) });
+  for (const link of scan.links) document.links.push({ ...link, span: shift(link.span, base) });
+  for (const definition of scan.definitions) document.definitions.push({ ...definition, span: shift(definition.span, base) });
+  for (const paragraph of scan.paragraphs) document.paragraphs.push({ ...paragraph, span: shift(paragraph.span, base) });
+  for (const span of scan.nonProse) document.nonProse.push(shift(span, base));
+  if (scan.frontMatter) document.frontMatter = { ...scan.frontMatter, span: shift(scan.frontMatter.span, base) };
+  for (const todo of scan.todos) {
+    document.todos.push({ ...todo, span: shift(todo.span, base), lineSpan: shift(todo.lineSpan, base) });
+  }
+  for (const placeholder of scan.placeholders) {
+    const shifted: Placeholder = { ...placeholder, span: shift(placeholder.span, base) };
+    if (placeholder.wholeListItem) shifted.wholeListItem = shift(placeholder.wholeListItem, base);
+    document.placeholders.push(shifted);
+  }
+  for (const mention of scan.mentions) document.mentions.push({ ...mention, span: shift(mention.span, base) });
+  for (const box of scan.malformedCheckboxes) document.malformedCheckboxes.push({ ...box, span: shift(box.span, base) });
+}

@@ -1,0 +1,99 @@
+import { URI, Utils } from 'vscode-uri';
+import type { Finding } from './types';
+import type { Workspace } from './workspace';
+import type { Settings } from './settings';
+import type { WorkspaceFacts } from './rules/rule';
+import { DocumentParser } from './parse/document';
+import { GovDocument } from './govDocument';
+import { checkDocument } from './check';
+import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
+
+/**
+ * The engine's state for one workspace: parsed documents (from editor buffers when open, from
+ * the workspace otherwise) and the workspace-wide facts rules need. Hosts tell it what changed.
+ */
+export class Project {
+  private readonly parser: DocumentParser;
+  private readonly openTexts = new Map<string, string>();
+  private readonly documents = new Map<string, GovDocument>();
+  private facts?: Promise<WorkspaceFacts>;
+
+  constructor(
+    readonly workspace: Workspace,
+    readonly settings: Settings,
+  ) {
+    this.parser = new DocumentParser(settings.placeholders.map((source) => new RegExp(source, 'g')));
+  }
+
+  /** An editor buffer: its text wins over the file's until it is closed. */
+  setOpenText(uri: string, text: string): void {
+    this.openTexts.set(uri, text);
+    this.fileChanged(uri);
+  }
+
+  closeOpenText(uri: string): void {
+    this.openTexts.delete(uri);
+    this.fileChanged(uri);
+  }
+
+  /** A file was created, changed or deleted on disk (or its buffer changed). */
+  fileChanged(uri: string): void {
+    this.documents.delete(uri);
+    if (OWNER_FILE.test(uri)) this.facts = undefined;
+  }
+
+  /** The workspace's file list changed in ways we were not told about one by one. */
+  reset(): void {
+    this.documents.clear();
+    this.facts = undefined;
+  }
+
+  async document(uri: string): Promise<GovDocument | undefined> {
+    const cached = this.documents.get(uri);
+    if (cached) return cached;
+    const text = this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
+    if (text === undefined) return undefined;
+    return this.documentFromText(uri, text);
+  }
+
+  /** Parses a text now, for callers that hold it already (and to time a keystroke). */
+  documentFromText(uri: string, text: string): GovDocument {
+    const cached = this.documents.get(uri);
+    if (cached && cached.text === text) return cached;
+    const doc = new GovDocument(uri, this.relativePath(uri), this.parser.parse(text), this.settings);
+    this.documents.set(uri, doc);
+    return doc;
+  }
+
+  async check(uri: string): Promise<Finding[]> {
+    const doc = await this.document(uri);
+    if (!doc) return [];
+    return checkDocument(doc, await this.workspaceFacts(), this.settings);
+  }
+
+  workspaceFacts(): Promise<WorkspaceFacts> {
+    return (this.facts ??= this.collectFacts());
+  }
+
+  private async collectFacts(): Promise<WorkspaceFacts> {
+    const knownOwners = new Set<string>();
+    for (const owner of this.settings.owners) knownOwners.add(owner.replace(/^@/, '').toLowerCase());
+    for (const uri of await this.workspace.listFiles()) {
+      if (!OWNER_FILE.test(uri)) continue;
+      const text = this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
+      if (text !== undefined) for (const handle of handlesInOwnerFile(text, uri)) knownOwners.add(handle);
+    }
+    return { knownOwners };
+  }
+
+  /** The path below the workspace folder that holds the file, `/`-separated. */
+  relativePath(uri: string): string {
+    const path = URI.parse(uri).path;
+    let best = '';
+    for (const root of this.workspace.roots) {
+      const rootPath = URI.parse(root).path.replace(/\/?$/, '/');
+      if (path.startsWith(rootPath) && rootPath.length > best.length) best = rootPath;
+    }
+    return best ? path.slice(best.length) : Utils.basename(URI.parse(uri));
+  }
+}

@@ -1,0 +1,49 @@
+import type { DocumentKind, Severity, Span, RelatedPlace } from '../types';
+import type { GovDocument } from '../govDocument';
+import type { Settings } from '../settings';
+
+/** What a rule may know of the rest of the workspace. */
+export interface WorkspaceFacts {
+  /** Lower-case GitHub handles named in MAINTAINERS / OWNERS / CODEOWNERS files and in settings. */
+  knownOwners: ReadonlySet<string>;
+}
+
+export interface RuleContext {
+  doc: GovDocument;
+  workspace: WorkspaceFacts;
+  settings: Settings;
+}
+
+export interface SpanEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface RuleFix {
+  title: string;
+  edits: SpanEdit[];
+  /**
+   * Safe to apply without a person looking: `govmd check --fix` and "Fix all" apply these.
+   * Fixes that change what a document claims (checking a criterion) are never automatic.
+   */
+  automatic?: boolean;
+  isPreferred?: boolean;
+}
+
+export interface RuleFinding {
+  span: Span;
+  message: string;
+  /** This finding's default when the rule's own depends on the case (Required vs Suggested). */
+  severity?: Severity;
+  related?: (RelatedPlace | { span: Span; message: string })[];
+  fixes?: RuleFix[];
+}
+
+export interface Rule {
+  code: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** The document kinds the rule looks at. */
+  appliesTo: readonly DocumentKind[];
+  check(context: RuleContext, report: (finding: RuleFinding) => void): void;
+}
