@@ -1,8 +1,11 @@
 // Bundles the three hosts with esbuild: each is one CommonJS file with its dependencies inside,
 // so the .vsix ships no node_modules and `npx govmd` starts without a loader.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning' };
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', define: { GOVMD_VERSION: JSON.stringify(version) } };
 const targets = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
 ];

@@ -1,0 +1,218 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import { parseArgs } from 'node:util';
+import { URI } from 'vscode-uri';
+import { Project } from './engine/project';
+import { RULES } from './engine/rules';
+import { RULE_DOCS_BASE } from './engine/check';
+import { applyEdits, selectAutomaticFixes } from './engine/fixes';
+import type { Finding, Severity } from './engine/types';
+import { progressOf } from './engine/model/dd';
+import { toJsonFindings } from './engine/report/json';
+import { formatText, summarize } from './engine/report/text';
+import { toSarif } from './engine/report/sarif';
+import { formatProgressTable } from './engine/report/progress';
+import { FsWorkspace } from './host/fsWorkspace';
+import { findConfigFile, loadConfig } from './host/loadConfig';
+import { walkFiles } from './host/walk';
+
+declare const GOVMD_VERSION: string;
+const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage:
+  govmd check [paths...] [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--fix] [--external]
+  govmd progress FILE [--format text|json] [--config FILE]
+  govmd --help | --version
+
+check     Checks Markdown files and folders (default: the current folder).
+progress  Prints the criteria progress of a Due Diligence document, per area.
+
+Exit codes: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,
+            2 bad usage, a bad settings file, or a file that could not be read.`;
+
+/** A problem with how govmd was called: one line on stderr, exit code 2. */
+class UsageError extends Error {}
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+interface Io {
+  cwd: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(VERSION);
+      return 0;
+    }
+    if (command === 'check') return await check(rest, io);
+    if (command === 'progress') return await progress(rest, io);
+    throw new UsageError(`unknown command '${command}'; expected 'check' or 'progress'`);
+  } catch (error) {
+    if (error instanceof UsageError || isArgsError(error)) {
+      io.err(`govmd: ${(error as Error).message.split('\n')[0]}. Try 'govmd --help'.`);
+      return 2;
+    }
+    io.err(`govmd: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
+    return 2;
+  }
+}
+
+function isArgsError(error: unknown): boolean {
+  return typeof (error as { code?: string })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+}
+
+async function openProject(configOption: string | undefined, io: Io) {
+  const configPath = configOption ? nodePath.resolve(io.cwd, configOption) : findConfigFile(io.cwd);
+  const config = await loadConfig(configPath);
+  const shown = configPath ? nodePath.relative(io.cwd, configPath) || configPath : '';
+  if (config.readProblem) throw new UsageError(`settings file ${shown} ${config.readProblem}`);
+  if (config.problems.length > 0) {
+    for (const problem of config.problems) {
+      io.err(`govmd: ${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.key}: ${problem.message}`);
+    }
+    return undefined;
+  }
+  const root = configPath ? nodePath.dirname(configPath) : io.cwd;
+  const workspace = new FsWorkspace([root], config.settings.exclude);
+  return { project: new Project(workspace, config.settings), workspace, root };
+}
+
+async function check(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+      'fail-on': { type: 'string', default: 'error' },
+      fix: { type: 'boolean', default: false },
+      external: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format!;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  const failOn = values['fail-on']!;
+  if (!(failOn in SEVERITY_RANK) && failOn !== 'none') throw new UsageError(`--fail-on must be error, warning, information, hint or none, not '${failOn}'`);
+
+  const opened = await openProject(values.config, io);
+  if (!opened) return 2;
+  const { project, workspace, root } = opened;
+
+  const walked = await walkFiles(positionals.length ? positionals : ['.'], project.settings.exclude, io.cwd);
+  let unreadable = walked.problems.length;
+  for (const problem of walked.problems) io.err(`govmd: ${displayPath(problem.path, io)}: ${problem.problem}`);
+  const files = walked.files.filter((path) => /\.(md|markdown)$/i.test(path) || positionals.includes(path));
+
+  const fileOf = (uri: string) => displayPath(URI.parse(uri).fsPath, io);
+  const findings: Finding[] = [];
+  for (const path of files) {
+    const uri = URI.file(path).toString();
+    let fileFindings = await project.check(uri);
+    const problem = workspace.problems.get(uri);
+    if (problem) {
+      io.err(`govmd: ${displayPath(path, io)}: ${problem}`);
+      unreadable++;
+      continue;
+    }
+    if (values.fix) fileFindings = await fixFile(project, uri, path, fileFindings, io);
+    findings.push(...fileFindings);
+  }
+
+  if (format === 'json') io.out(JSON.stringify(toJsonFindings(findings, fileOf), null, 2));
+  else if (format === 'sarif') {
+    const rules = RULES.map((rule) => ({ ...rule, helpUri: `${RULE_DOCS_BASE}${rule.code}.md` }));
+    io.out(JSON.stringify(toSarif(findings, rules, (uri) => sarifPath(URI.parse(uri).fsPath, root), VERSION), null, 2));
+  } else {
+    if (findings.length) io.out(formatText(findings, fileOf));
+    io.out(summarize(findings, files.length - unreadable));
+  }
+
+  if (unreadable > 0) return 2;
+  if (failOn === 'none') return 0;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]) ? 1 : 0;
+}
+
+/** Applies automatic fixes until none is left; writes the file only when its text changed. */
+async function fixFile(project: Project, uri: string, path: string, findings: Finding[], io: Io): Promise<Finding[]> {
+  const original = (await project.document(uri))!.text;
+  let text = original;
+  for (let round = 0; round < 10; round++) {
+    const { edits, applied } = selectAutomaticFixes(findings, uri);
+    if (applied.length === 0) break;
+    for (const { finding, title } of applied) {
+      io.err(`${displayPath(path, io)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: fixed ${finding.code}: ${title}`);
+    }
+    text = applyEdits(text, edits);
+    project.setOpenText(uri, text);
+    findings = await project.check(uri);
+  }
+  if (text !== original) await fs.writeFile(path, text);
+  return findings;
+}
+
+async function progress(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, config: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('progress takes exactly one file');
+  if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  const opened = await openProject(values.config, io);
+  if (!opened) return 2;
+  const path = nodePath.resolve(io.cwd, positionals[0]);
+  const uri = URI.file(path).toString();
+  const doc = await opened.project.document(uri);
+  if (!doc) {
+    io.err(`govmd: ${positionals[0]}: ${opened.workspace.problems.get(uri) ?? 'cannot be read'}`);
+    return 2;
+  }
+  if (doc.dd.criteria.length === 0) {
+    io.err(`govmd: ${positionals[0]}: no Due Diligence criteria found (task-list items that start with bold text)`);
+    return 2;
+  }
+  const result = progressOf(doc.dd);
+  const title = doc.parsed.headings.find((h) => h.depth === 1)?.text ?? positionals[0];
+  if (values.format === 'json') {
+    io.out(JSON.stringify({
+      title,
+      required: result.required,
+      suggested: result.suggested,
+      areas: result.areas.map((area) => ({ title: area.title, line: doc.parsed.lines.positionAt(area.heading.span.start).line + 1, required: area.required, suggested: area.suggested })),
+    }, null, 2));
+  } else {
+    io.out(formatProgressTable(title, result));
+  }
+  return 0;
+}
+
+function displayPath(path: string, io: Io): string {
+  const relative = nodePath.relative(io.cwd, path);
+  return (relative || path).split(nodePath.sep).join('/');
+}
+
+function sarifPath(path: string, root: string): string {
+  const relative = nodePath.relative(root, path);
+  return (relative.startsWith('..') ? path : relative).split(nodePath.sep).join('/');
+}
+
+/** The `govmd` executable: real arguments, real streams, the exit code set when done. */
+export function run(): void {
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) run();

@@ -1,0 +1,77 @@
+import { promises as fs } from 'node:fs';
+
+/** Larger files are not governance documents; parsing them would stall an editor. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export type TextRead = { text: string } | { problem: string };
+
+/**
+ * Reads a file as UTF-8 text, or says in one line why it cannot be checked: missing, not a
+ * regular file (a FIFO would block forever), too large, binary, not UTF-8, unreadable.
+ */
+export async function readText(path: string): Promise<TextRead> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (error) {
+    return { problem: describeError(error) };
+  }
+  if (stat.isDirectory()) return { problem: 'is a folder, not a file' };
+  if (!stat.isFile()) return { problem: 'is not a regular file' };
+  if (stat.size > MAX_FILE_BYTES) {
+    return { problem: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a governance document` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    return { problem: describeError(error) };
+  }
+  return decodeText(bytes);
+}
+
+export function decodeText(bytes: Uint8Array): TextRead {
+  const sniff = bytes.subarray(0, 8192);
+  if (sniff.includes(0)) return { problem: 'is a binary file (it holds NUL bytes)' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    return { problem: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}
+
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied';
+    case 'ELOOP':
+      return 'is a symbolic link loop';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'ENAMETOOLONG':
+      return 'has a name too long for this system';
+    default:
+      return `cannot be read: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`;
+  }
+}

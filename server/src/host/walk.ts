@@ -1,0 +1,67 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import picomatch from 'picomatch';
+import { describeError } from './readText';
+
+export interface WalkResult {
+  files: string[];
+  problems: { path: string; problem: string }[];
+}
+
+const CHECKED_FILE = /\.(md|markdown)$|(^|[\\/])(MAINTAINERS|OWNERS|CODEOWNERS|OWNERS_ALIASES)(\.[\w]+)?$/i;
+
+/**
+ * Finds the Markdown and owners files under the given paths. Each folder is entered once by its
+ * real path, so symbolic link loops end; unreadable folders are reported and skipped.
+ */
+export async function walkFiles(paths: readonly string[], exclude: readonly string[], base: string): Promise<WalkResult> {
+  const isExcluded = picomatch([...exclude], { dot: true });
+  const result: WalkResult = { files: [], problems: [] };
+  const seenFolders = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  const visit = async (path: string, explicit: boolean): Promise<void> => {
+    const relative = nodePath.relative(base, path).split(nodePath.sep).join('/');
+    if (!explicit && relative && !relative.startsWith('..') && (isExcluded(relative) || isExcluded(`${relative}/`))) return;
+    let stat;
+    try {
+      stat = await fs.stat(path);
+    } catch (error) {
+      // A dangling link named like a governance file is worth a line; other broken entries are not.
+      if (explicit || CHECKED_FILE.test(path) || (error as NodeJS.ErrnoException).code === 'ELOOP') {
+        result.problems.push({ path, problem: describeError(error) });
+      }
+      return;
+    }
+    if (stat.isDirectory()) {
+      let real: string;
+      try {
+        real = await fs.realpath(path);
+      } catch (error) {
+        result.problems.push({ path, problem: describeError(error) });
+        return;
+      }
+      if (seenFolders.has(real)) return;
+      seenFolders.add(real);
+      let entries: string[];
+      try {
+        entries = (await fs.readdir(path)).sort();
+      } catch (error) {
+        result.problems.push({ path, problem: describeError(error) });
+        return;
+      }
+      for (const entry of entries) {
+        if (entry === 'node_modules' || entry === '.git') continue;
+        await visit(nodePath.join(path, entry), false);
+      }
+    } else if (explicit || CHECKED_FILE.test(path)) {
+      const real = await fs.realpath(path).catch(() => path);
+      if (seenFiles.has(real)) return;
+      seenFiles.add(real);
+      result.files.push(path);
+    }
+  };
+
+  for (const path of paths) await visit(nodePath.resolve(base, path), true);
+  return result;
+}
