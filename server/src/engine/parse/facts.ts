@@ -131,7 +131,8 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
       return;
     case 'html': {
       const span = spanOf(node);
-      facts.nonProse.push(span);
+      // `<TBD>` parses as an HTML tag, but in a template it is a blank to fill in.
+      if (node.value.trim() !== '<TBD>') facts.nonProse.push(span);
       const comments = /<!--([\s\S]*?)-->/g;
       for (let match; (match = comments.exec(node.value)); ) {
         facts.htmlComments.push({

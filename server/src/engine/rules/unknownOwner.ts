@@ -33,6 +33,6 @@ function nearHandle(handle: string, candidates: string[]): string | undefined {
   if (candidates.length === 0) return undefined;
   const lower = candidates.map((c) => c.toLowerCase());
   const best = closest(handle.toLowerCase(), lower);
-  const near = distance(handle.toLowerCase(), best) <= Math.max(1, Math.floor(handle.length / 4));
+  const near = distance(handle.toLowerCase(), best) <= (handle.length >= 5 ? 2 : 1);
   return near ? candidates[lower.indexOf(best)] : undefined;
 }

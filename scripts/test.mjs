@@ -1,0 +1,18 @@
+// Node 20's test runner takes no globs: find the test files and hand them over.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test'];
+const files = [];
+const walk = (folder) => {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'fixtures') walk(path);
+    } else if (entry.name.endsWith('.test.ts')) files.push(path);
+  }
+};
+for (const root of roots) root.endsWith('.test.ts') ? files.push(root) : walk(root);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.sort()], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

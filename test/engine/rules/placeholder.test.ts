@@ -1,0 +1,47 @@
+import { testRule, md } from '../../helpers/ruleTester';
+import { placeholder } from '../../../server/src/engine/rules/placeholder';
+
+testRule(placeholder, {
+  valid: [
+    { name: 'a path convention in prose that explains naming', text: md('The snapshot is at projects/$PROJECT/tech-review/YYYY-MM-DD.md in this repo.') },
+    { name: 'in inline code', text: md('Name it `projects/$PROJECT/tech-review/YYYY-MM-DD.md`.') },
+    { name: 'in a URL', text: md('[x](https://example.com/$PROJECT)') },
+    { name: 'NOTABLE1 inside a sentence is prose', text: md('- The NOTABLE1 item was discussed at length in the meeting.') },
+    { name: 'prices and lower-case dollars', text: md('It costs $5 and $x.') },
+    { name: 'a settings pattern that matches nothing', settings: { placeholders: ['XXX+'] }, text: md('Nothing here.') },
+  ],
+  invalid: [
+    {
+      name: 'template blanks; NOTABLE1 alone on an item is removed by the fix',
+      text: md('- The following are noteworthy.', '  - NOTABLE1', '  - NOTABLE2', '', '_The adopter interviews reflect a project [in use/too early] for $LEVEL. $INTERVIEWSUMMARY._'),
+      findings: [
+        '2:5 warning Template placeholder left in the text: NOTABLE1',
+        '3:5 warning Template placeholder left in the text: NOTABLE2',
+        '5:43 warning Template placeholder left in the text: [in use/too early]',
+        '5:66 warning Template placeholder left in the text: $LEVEL',
+        '5:74 warning Template placeholder left in the text: $INTERVIEWSUMMARY',
+      ],
+      output: md('- The following are noteworthy.', '', '_The adopter interviews reflect a project [in use/too early] for $LEVEL. $INTERVIEWSUMMARY._'),
+    },
+    {
+      name: 'dates, names, TBD, empty link targets',
+      text: md('##### Adopter 2 - Name / Industry', '', 'Revised on DD-MMM-YYYY. MONTH YEAR', '', 'Owner: TBD, then <TBD>.', '', '- Link to [Incubation application issue]()', '', '##### Adopter 1 - $COMPANY/$INDUSTRY', '', 'The project [has/has not] completed.'),
+      findings: [
+        '1:19 warning Template placeholder left in the text: Name / Industry',
+        '3:12 warning Template placeholder left in the text: DD-MMM-YYYY',
+        '3:25 warning Template placeholder left in the text: MONTH YEAR',
+        '5:8 warning Template placeholder left in the text: TBD',
+        '5:18 warning Template placeholder left in the text: <TBD>',
+        '7:11 warning Template placeholder left in the text: [Incubation application issue]()',
+        '9:19 warning Template placeholder left in the text: $COMPANY/$INDUSTRY',
+        '11:13 warning Template placeholder left in the text: [has/has not]',
+      ],
+    },
+    {
+      name: 'patterns added in settings',
+      settings: { placeholders: ['\\{email address here\\}'] },
+      text: md('Contact the team at {email address here}.'),
+      findings: ['1:21 warning Template placeholder left in the text: {email address here}'],
+    },
+  ],
+});
