@@ -15,6 +15,7 @@ export function splitIntoChunks(text: string): Span[] {
   let previousBlank = false;
   let openFence: { marker: string; length: number } | undefined;
   let htmlBlockEnd: RegExp | undefined;
+  let chunkHasContent = false;
 
   if (/^(---|\+\+\+)\r?\n/.test(text)) {
     const fence = text.slice(0, 3);
@@ -41,9 +42,10 @@ export function splitIntoChunks(text: string): Span[] {
     } else if (htmlBlockEnd) {
       if (htmlBlockEnd.test(line)) htmlBlockEnd = undefined;
     } else {
-      if (previousBlank && !blank && !/^[ \t]/.test(line) && offset > chunkStart) {
+      if (previousBlank && !blank && !/^[ \t]/.test(line) && chunkHasContent) {
         chunks.push({ start: chunkStart, end: offset });
         chunkStart = offset;
+        chunkHasContent = false;
       }
       const fence = /^[ \t]*(`{3,}|~{3,})([^\r\n]*)$/.exec(line);
       if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
@@ -54,6 +56,7 @@ export function splitIntoChunks(text: string): Span[] {
       }
     }
     previousBlank = blank;
+    chunkHasContent ||= !blank;
     offset = lineEnd + 1;
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentParser } from '../../server/src/engine/parse/document';
+import { splitIntoChunks } from '../../server/src/engine/parse/chunks';
+import { SEED_DD, SEED_MEETING, read } from '../helpers/fixtures';
+
+const comparable = (doc: ReturnType<DocumentParser['parse']>) => {
+  const { lines, chunks, chunksParsed, ...facts } = doc;
+  return facts;
+};
+
+test('chunks cover the text exactly and cut only before unindented lines after a blank line', () => {
+  const text = read(SEED_DD);
+  const chunks = splitIntoChunks(text);
+  assert.equal(chunks[0].start, 0);
+  assert.equal(chunks[chunks.length - 1].end, text.length);
+  for (let i = 1; i < chunks.length; i++) {
+    assert.equal(chunks[i].start, chunks[i - 1].end);
+    assert.match(text.slice(0, chunks[i].start), /\n[ \t]*\r?\n$/);
+    assert.match(text[chunks[i].start], /\S/);
+  }
+  assert.ok(chunks.length > 100, `the seed DD cuts into many chunks (${chunks.length})`);
+});
+
+test('no cut inside fenced code, multi-line HTML comments or front matter', () => {
+  const text = ['---', 'governance: dd', '', 'title: x', '---', '', '```', 'a', '', 'b', '```', '', '<!--', '', 'c', '-->', '', 'd', ''].join('\n');
+  const starts = splitIntoChunks(text).map((c) => text.slice(c.start).trimStart().split('\n')[0]);
+  assert.deepEqual(starts, ['---', '```', '<!--', 'd']);
+});
+
+test('an edit re-parses only the chunk it touched, and the result equals a parse from scratch', () => {
+  const texts = [read(SEED_DD), read(SEED_MEETING)];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (const original of texts) {
+    const incremental = new DocumentParser();
+    incremental.parse(original);
+    let text = original;
+    for (let i = 0; i < 60; i++) {
+      const at = Math.floor(random() * text.length);
+      const insert = ['x', ' ', '\n', '*', '[', '`', '#', '\n\n', '- [ ] **A**\n'][Math.floor(random() * 9)];
+      text = random() < 0.3 && at < text.length ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + insert + text.slice(at);
+      const updated = incremental.parse(text);
+      const fresh = new DocumentParser().parse(text);
+      assert.deepEqual(comparable(updated), comparable(fresh), `edit ${i} at ${at}`);
+    }
+  }
+});
+
+test('a one-character edit in the middle of the seed DD parses one chunk', () => {
+  const text = read(SEED_DD);
+  const parser = new DocumentParser();
+  parser.parse(text);
+  const middle = text.indexOf('Dragonfly documents the community roadmap');
+  const edited = parser.parse(`${text.slice(0, middle)}X${text.slice(middle)}`);
+  assert.equal(edited.chunksParsed, 1);
+});
+
+test('reference links resolve across chunks, and a new definition changes how they parse', () => {
+  const parser = new DocumentParser();
+  const without = parser.parse('See [the ladder][ladder].\n\nMore text.\n');
+  assert.deepEqual(without.links, []);
+  const withDefinition = parser.parse('See [the ladder][ladder].\n\nMore text.\n\n[ladder]: COMMUNITY_LADDER.md\n');
+  assert.deepEqual(withDefinition.links.map((l) => [l.kind, l.identifier]), [['reference', 'ladder']]);
+  assert.deepEqual(withDefinition.definitions.map((d) => [d.identifier, d.url]), [['ladder', 'COMMUNITY_LADDER.md']]);
+});

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentParser } from '../../server/src/engine/parse/document';
+import { GovDocument } from '../../server/src/engine/govDocument';
+import { parseSettings } from '../../server/src/engine/settings';
+import { md } from '../helpers/ruleTester';
+
+const kindOf = (text: string, path = 'docs/file.md', settings: unknown = {}) =>
+  new GovDocument(`file:///ws/${path}`, path, new DocumentParser().parse(text), parseSettings(settings).settings).kind;
+
+const areas = md('## Security', '### Required', '- [ ] **One.**', '## Ecosystem', '### Suggested', '- [x] **Two.**');
+
+const cases: [string, string, string, unknown, string][] = [
+  ['a "Due Diligence" title', md('# Foo Incubation Due Diligence'), 'x.md', {}, 'dd'],
+  ['two areas with kinds and task criteria', areas, 'x.md', {}, 'dd'],
+  ['one area is not enough', md('## Security', '### Required', '- [ ] **One.**'), 'x.md', {}, 'governance'],
+  ['meeting headings', md('# Sync', '## Attendees', '- A', '## Action Items', '- [ ] x'), 'x.md', {}, 'meeting'],
+  ['a meetings folder', md('# Notes'), 'meetings/maintainer/2025-09-09/README.md', {}, 'meeting'],
+  ['everything else', md('# Governance', '## Voting'), 'GOVERNANCE.md', {}, 'governance'],
+  ['front matter wins', md('---', 'governance: none', '---', '# Foo Due Diligence'), 'x.md', {}, 'none'],
+  ['settings globs', md('# Plain'), 'reviews/foo.md', { kinds: { dd: ['reviews/**'] } }, 'dd'],
+  ['front matter beats settings', md('---', 'governance: meeting', '---'), 'reviews/foo.md', { kinds: { dd: ['reviews/**'] } }, 'meeting'],
+];
+
+for (const [name, text, path, settings, expected] of cases) {
+  test(`kind: ${name}`, () => assert.equal(kindOf(text, path, settings), expected));
+}
