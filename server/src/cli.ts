@@ -122,6 +122,13 @@ async function check(args: string[], io: Io): Promise<number> {
       unreadable++;
       continue;
     }
+    const doc = await project.document(uri);
+    for (const part of doc?.parsed.skipped ?? []) {
+      const from = doc!.parsed.lines.positionAt(part.span.start).line + 1;
+      const to = doc!.parsed.lines.positionAt(Math.max(part.span.start, part.span.end - 1)).line + 1;
+      io.err(`govmd: ${displayPath(path, io)}:${from}: lines ${from}-${to} not checked: ${part.reason}`);
+      unreadable++;
+    }
     if (values.fix) fileFindings = await fixFile(project, uri, path, fileFindings, io);
     findings.push(...fileFindings);
   }

@@ -10,6 +10,8 @@ import { findMalformedCheckboxes, type MalformedCheckbox } from '../model/checkb
 
 /** Everything found in one chunk; spans relative to the chunk's start. */
 interface ChunkScan extends ChunkFacts {
+  /** Set when the chunk was not parsed: its text is left out of every check. */
+  skipped?: string;
   todos: Todo[];
   placeholders: Placeholder[];
   mentions: Mention[];
@@ -33,6 +35,8 @@ export interface ParsedDocument {
   readonly placeholders: readonly Placeholder[];
   readonly mentions: readonly Mention[];
   readonly malformedCheckboxes: readonly MalformedCheckbox[];
+  /** Parts of the text that were not checked, and why (nesting too deep to parse in time). */
+  readonly skipped: readonly { span: Span; reason: string }[];
   /** How many chunks this parse had to parse rather than take from the cache. */
   readonly chunksParsed: number;
 }
@@ -68,6 +72,7 @@ export class DocumentParser {
       placeholders: [],
       mentions: [],
       malformedCheckboxes: [],
+      skipped: [],
       chunksParsed: 0,
     };
     for (const chunk of chunks) {
@@ -86,10 +91,17 @@ export class DocumentParser {
   }
 
   private scanChunk(chunkText: string, appendix: string): ChunkScan {
+    const tooDeep = excessiveNesting(chunkText);
+    if (tooDeep) return opaqueScan(chunkText, tooDeep);
     // Reference links resolve against definitions anywhere in the document: give each chunk the
     // document's labels after its own text, then drop whatever lies past the chunk.
     const source = appendix ? `${chunkText}\n\n${appendix}` : chunkText;
-    const facts = clipFacts(extractFacts(parseMarkdown(source), source), chunkText.length);
+    let facts: ChunkFacts;
+    try {
+      facts = clipFacts(extractFacts(parseMarkdown(source), source), chunkText.length);
+    } catch (error) {
+      return opaqueScan(chunkText, `could not be parsed (${(error as Error).message})`);
+    }
     return {
       ...facts,
       todos: findTodos(chunkText, facts.nonProse),
@@ -98,6 +110,36 @@ export class DocumentParser {
       malformedCheckboxes: findMalformedCheckboxes(chunkText, facts.nonProse),
     };
   }
+}
+
+/** Deeper than this, remark's parse time grows steeply (200 levels: half a second a chunk) and no real document goes. */
+const MAX_NESTING_COLUMNS = 64;
+const MAX_QUOTE_DEPTH = 32;
+
+function excessiveNesting(text: string): string | undefined {
+  for (const prefix of text.matchAll(/^[ \t>]{64,}/gm)) {
+    const quotes = prefix[0].split('>').length - 1;
+    if (quotes > MAX_QUOTE_DEPTH) return `block quotes nest more than ${MAX_QUOTE_DEPTH} levels deep`;
+    if (prefix[0].replace(/\t/g, '    ').length > MAX_NESTING_COLUMNS && quotes === 0) return `lists nest more than ${MAX_NESTING_COLUMNS} columns deep`;
+  }
+  return undefined;
+}
+
+function opaqueScan(text: string, reason: string): ChunkScan {
+  return {
+    headings: [],
+    listItems: [],
+    htmlComments: [],
+    links: [],
+    definitions: [],
+    paragraphs: [],
+    nonProse: [{ start: 0, end: text.length }],
+    skipped: reason,
+    todos: [],
+    placeholders: [],
+    mentions: [],
+    malformedCheckboxes: [],
+  };
 }
 
 function definitionsAppendix(text: string): string {
@@ -147,6 +189,7 @@ function appendScan(document: DocumentUnderConstruction, scan: ChunkScan, base: 
   for (const definition of scan.definitions) document.definitions.push({ ...definition, span: shift(definition.span, base) });
   for (const paragraph of scan.paragraphs) document.paragraphs.push({ ...paragraph, span: shift(paragraph.span, base) });
   for (const span of scan.nonProse) document.nonProse.push(shift(span, base));
+  if (scan.skipped) document.skipped.push({ span: { start: base, end: base + (scan.nonProse[0]?.end ?? 0) }, reason: scan.skipped });
   if (scan.frontMatter) document.frontMatter = { ...scan.frontMatter, span: shift(scan.frontMatter.span, base) };
   for (const todo of scan.todos) {
     document.todos.push({ ...todo, span: shift(todo.span, base), lineSpan: shift(todo.lineSpan, base) });

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, chmodSync, chownSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { govmd } from '../helpers/cli';
+
+// As root, permission bits do not stop a read: run govmd as `nobody` so that mode 000 means unreadable.
+const asRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+function badInputFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'govmd-bad-'));
+  chmodSync(folder, 0o755);
+  writeFileSync(join(folder, 'good.md'), '# Notes\n\nTODO: still checked\n');
+  writeFileSync(join(folder, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));
+  writeFileSync(join(folder, 'huge.md'), '- [ ] **criterion**\n'.repeat(10 * 1024 * 1024 / 20 + 1));
+  writeFileSync(join(folder, 'latin1.md'), Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' TODO: x\n')]));
+  writeFileSync(join(folder, 'secret.md'), 'TODO: you cannot read me\n');
+  chmodSync(join(folder, 'secret.md'), 0o000);
+  mkdirSync(join(folder, 'loop'));
+  symlinkSync('..', join(folder, 'loop', 'parent'));
+  symlinkSync('self.md', join(folder, 'loop', 'self.md'));
+  execFileSync('mkfifo', [join(folder, 'pipe.md')]);
+  return folder;
+}
+
+test('bad input: one clear line per file that cannot be read, the rest still checked, exit 2', () => {
+  const folder = badInputFolder();
+  const run = govmd(['check', '.', 'missing.md', '--format', 'json'], { cwd: folder, ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
+  assert.equal(run.code, 2);
+  assert.deepEqual(run.stderr.trimEnd().split('\n').sort(), [
+    'govmd: binary.md: is a binary file (it holds NUL bytes)',
+    'govmd: huge.md: is 10.0 MB, over the 4 MB limit for a governance document',
+    'govmd: latin1.md: is not valid UTF-8 (first bad byte at offset 3)',
+    'govmd: loop/self.md: is a symbolic link loop',
+    'govmd: missing.md: does not exist',
+    'govmd: pipe.md: is not a regular file',
+    'govmd: secret.md: cannot be read: permission denied',
+  ]);
+  assert.doesNotMatch(run.stderr, /^\s+at /m, 'no stack trace');
+  const findings = JSON.parse(run.stdout);
+  assert.deepEqual(findings.map((f: { file: string; code: string }) => `${f.file} ${f.code}`), ['good.md open-todo']);
+});
+
+test('bad input: a folder given explicitly that holds nothing checkable is fine', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'govmd-empty-'));
+  const run = govmd(['check', folder]);
+  assert.equal(run.code, 0);
+  assert.equal(run.stdout, 'No problems in 0 files.\n');
+});
+
+test('bad input: deeply nested Markdown and a long line are checked without a crash', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'govmd-deep-'));
+  const nested = Array.from({ length: 500 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n');
+  const quotes = `${'>'.repeat(5000)} TODO: deep\n`;
+  writeFileSync(join(folder, 'deep.md'), `${nested}\n\n${quotes}\n${'x'.repeat(500_000)} TODO: after\n`);
+  if (asRoot) chownSync(folder, 0, 0);
+  const run = govmd(['check', 'deep.md', '--format', 'json'], { cwd: folder });
+  // Nesting deeper than any real document would take remark minutes to parse: that part is
+  // reported and left out, and what follows it is still checked.
+  assert.equal(run.code, 2);
+  assert.deepEqual(run.stderr.trimEnd().split('\n'), [
+    'govmd: deep.md:1: lines 1-501 not checked: lists nest more than 64 columns deep',
+    'govmd: deep.md:502: lines 502-503 not checked: block quotes nest more than 32 levels deep',
+  ]);
+  assert.deepEqual(JSON.parse(run.stdout).map((f: { line: number; column: number; code: string }) => `${f.line}:${f.column} ${f.code}`), ['504:500002 open-todo']);
+});
