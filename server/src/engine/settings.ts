@@ -14,8 +14,7 @@ const fields = {
   /** Globs (relative to the workspace root) that force a document kind. */
   kinds: z
     .object({ dd: globs.default([]), meeting: globs.default([]), governance: globs.default([]), none: globs.default([]) })
-    .partial()
-    .default({}),
+    .prefault({}),
   /** Extra placeholder patterns (regular expressions) to report as template blanks. */
   placeholders: z.array(z.string().refine(isValidRegExp, 'a valid regular expression')).default([]),
   /** GitHub handles known to the project beyond MAINTAINERS / OWNERS files and attendee lists. */
@@ -33,13 +32,11 @@ const fields = {
       retries: z.number().int().min(0).max(10).default(2),
       cacheMaxAgeHours: z.number().positive().default(24),
     })
-    .partial()
-    .default({}),
+    .prefault({}),
   /** Processes and roles added to the lexicon that finds duplicated definitions. */
   topics: z
     .object({ processes: z.record(z.string(), z.array(z.string())).default({}), roles: z.record(z.string(), z.array(z.string())).default({}) })
-    .partial()
-    .default({}),
+    .prefault({}),
 };
 
 type Fields = typeof fields;
