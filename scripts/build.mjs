@@ -8,6 +8,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', define: { GOVMD_VERSION: JSON.stringify(version) } };
 const targets = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
 ];
 const selected = process.argv.slice(2);
 await Promise.all(

@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import { Project } from './engine/project';
 import { RULES } from './engine/rules';
 import { RULE_DOCS_BASE } from './engine/check';
-import { applyEdits, selectAutomaticFixes } from './engine/fixes';
+import { applyAutomaticFixes } from './engine/fixes';
 import type { Finding, Severity } from './engine/types';
 import { progressOf } from './engine/model/dd';
 import { toJsonFindings } from './engine/report/json';
@@ -147,22 +147,15 @@ async function check(args: string[], io: Io): Promise<number> {
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]) ? 1 : 0;
 }
 
-/** Applies automatic fixes until none is left; writes the file only when its text changed. */
+/** Applies the safe fixes until none is left; writes the file only when its text changed. */
 async function fixFile(project: Project, uri: string, path: string, findings: Finding[], io: Io): Promise<Finding[]> {
   const original = (await project.document(uri))!.text;
-  let text = original;
-  for (let round = 0; round < 10; round++) {
-    const { edits, applied } = selectAutomaticFixes(findings, uri);
-    if (applied.length === 0) break;
-    for (const { finding, title } of applied) {
-      io.err(`${displayPath(path, io)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: fixed ${finding.code}: ${title}`);
-    }
-    text = applyEdits(text, edits);
-    project.setOpenText(uri, text);
-    findings = await project.check(uri);
+  const result = await applyAutomaticFixes(uri, original, findings, (text) => project.checkText(uri, text));
+  for (const { finding, title } of result.applied) {
+    io.err(`${displayPath(path, io)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: fixed ${finding.code}: ${title}`);
   }
-  if (text !== original) await fs.writeFile(path, text);
-  return findings;
+  if (result.text !== original) await fs.writeFile(path, result.text);
+  return result.findings;
 }
 
 async function progress(args: string[], io: Io): Promise<number> {

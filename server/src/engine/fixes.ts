@@ -45,3 +45,41 @@ export function selectAutomaticFixes(findings: readonly Finding[], uri: string):
   }
   return { edits, applied };
 }
+
+/**
+ * Applies automatic fixes round after round (a fix may make another possible, and overlapping ones
+ * wait a round) until none is left: the text `govmd check --fix` and "Fix all" produce.
+ */
+export async function applyAutomaticFixes(
+  uri: string,
+  text: string,
+  findings: readonly Finding[],
+  checkText: (text: string) => Promise<Finding[]>,
+  maxRounds = 10,
+): Promise<{ text: string; applied: AppliedFix[]; findings: Finding[] }> {
+  const applied: AppliedFix[] = [];
+  let current = findings;
+  for (let round = 0; round < maxRounds; round++) {
+    const selected = selectAutomaticFixes(current, uri);
+    if (selected.applied.length === 0) break;
+    applied.push(...selected.applied);
+    text = applyEdits(text, selected.edits);
+    current = await checkText(text);
+  }
+  return { text, applied, findings: [...current] };
+}
+
+/** One edit that turns `before` into `after`: the changed middle, common ends kept. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  const lines = new LineIndex(before);
+  return { range: lines.range({ start, end: endBefore }), newText: after.slice(start, endAfter) };
+}

@@ -7,6 +7,7 @@ import { DocumentParser } from './parse/document';
 import { GovDocument } from './govDocument';
 import { checkDocument } from './check';
 import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
+import { handleKey } from './model/mentions';
 
 /**
  * The engine's state for one workspace: parsed documents (from editor buffers when open, from
@@ -27,6 +28,7 @@ export class Project {
 
   /** An editor buffer: its text wins over the file's until it is closed. */
   setOpenText(uri: string, text: string): void {
+    if (this.openTexts.get(uri) === text) return;
     this.openTexts.set(uri, text);
     this.fileChanged(uri);
   }
@@ -71,19 +73,26 @@ export class Project {
     return checkDocument(doc, await this.workspaceFacts(), this.settings);
   }
 
+  /** Checks a text as if it were the file's, without keeping it (to try out fixes). */
+  async checkText(uri: string, text: string): Promise<Finding[]> {
+    const doc = new GovDocument(uri, this.relativePath(uri), this.parser.parse(text), this.settings);
+    return checkDocument(doc, await this.workspaceFacts(), this.settings);
+  }
+
   workspaceFacts(): Promise<WorkspaceFacts> {
     return (this.facts ??= this.collectFacts());
   }
 
   private async collectFacts(): Promise<WorkspaceFacts> {
-    const knownOwners = new Set<string>();
-    for (const owner of this.settings.owners) knownOwners.add(owner.replace(/^@/, '').toLowerCase());
+    const owners = new Map<string, string>();
+    for (const owner of this.settings.owners) owners.set(handleKey(owner), owner.replace(/^@/, ''));
     for (const uri of await this.workspace.listFiles()) {
       if (!OWNER_FILE.test(uri)) continue;
       const text = this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
-      if (text !== undefined) for (const handle of handlesInOwnerFile(text, uri)) knownOwners.add(handle);
+      if (text === undefined) continue;
+      for (const [key, handle] of handlesInOwnerFile(text, uri)) if (!owners.has(key)) owners.set(key, handle);
     }
-    return { knownOwners };
+    return { knownOwners: new Set(owners.keys()), ownerHandles: [...owners.values()] };
   }
 
   /** The path below the workspace folder that holds the file, `/`-separated. */

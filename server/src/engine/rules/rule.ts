@@ -6,6 +6,8 @@ import type { Settings } from '../settings';
 export interface WorkspaceFacts {
   /** Lower-case GitHub handles named in MAINTAINERS / OWNERS / CODEOWNERS files and in settings. */
   knownOwners: ReadonlySet<string>;
+  /** The same handles as written, for completion. */
+  ownerHandles?: readonly string[];
 }
 
 export interface RuleContext {

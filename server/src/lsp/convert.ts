@@ -1,0 +1,48 @@
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Finding, Fix, Severity, TextEdit } from '../engine/types';
+import { RULE_DOCS_BASE } from '../engine/check';
+
+export const SOURCE = 'govmd';
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govmd`;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    codeDescription: { href: `${RULE_DOCS_BASE}${finding.code}.md` },
+    source: SOURCE,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((place) => ({ location: { uri: place.uri, range: place.range }, message: place.message }));
+  }
+  return diagnostic;
+}
+
+export function toWorkspaceEdit(uri: string, edits: readonly TextEdit[]): WorkspaceEdit {
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const edit of edits) (changes[edit.uri ?? uri] ??= []).push({ range: edit.range, newText: edit.newText });
+  return { changes };
+}
+
+export function toQuickFix(finding: Finding, fix: Fix): CodeAction {
+  const action = CodeAction.create(fix.title, toWorkspaceEdit(finding.uri, fix.edits), CodeActionKind.QuickFix);
+  action.diagnostics = [toDiagnostic(finding)];
+  if (fix.isPreferred) action.isPreferred = true;
+  return action;
+}

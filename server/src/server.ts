@@ -1,0 +1,187 @@
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  CodeAction,
+  SymbolKind,
+  CompletionItemKind,
+  FileChangeType,
+  type DocumentSymbol,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { Session } from './lsp/session';
+import { FIX_ALL_KIND, toQuickFix } from './lsp/convert';
+import { fixAllEdit } from './lsp/fixAll';
+import { outline, type OutlineNode } from './engine/editor/outline';
+import { criterionHover } from './engine/editor/hover';
+import { areaLenses } from './engine/editor/codeLens';
+import { completeAt, ownerCandidates } from './engine/editor/completion';
+import { registerCommands, SERVER_COMMANDS } from './lsp/commands';
+import type { GovDocument } from './engine/govDocument';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let session: Session;
+let initialization: InitializeParams;
+
+connection.onInitialize((params) => {
+  initialization = params;
+  const folders = params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath) ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : []);
+  const options = (params.initializationOptions ?? {}) as { trusted?: boolean; debounceMs?: number };
+  session = new Session(connection, documents, {
+    rootPaths: folders,
+    trusted: options.trusted !== false,
+    debounceMs: options.debounceMs ?? 200,
+    supportsProgress: params.capabilities.window?.workDoneProgress === true,
+  });
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentSymbolProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['@', ' '] },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: SERVER_COMMANDS },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'govmd', version: typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : 'dev' },
+  };
+});
+
+declare const GOVMD_VERSION: string;
+
+connection.onInitialized(async () => {
+  await session.loadSettings(await editorSettings());
+  for (const document of documents.all()) session.scheduleCheck(document.uri, 0);
+  void session.checkWorkspace();
+});
+
+async function editorSettings(): Promise<unknown> {
+  if (!initialization.capabilities.workspace?.configuration) return {};
+  try {
+    return (await connection.workspace.getConfiguration('governance')) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+connection.onDidChangeConfiguration(async () => {
+  await session.loadSettings(await editorSettings());
+  session.recheckAll();
+});
+
+documents.onDidOpen(({ document }) => {
+  if (!session?.project) return;
+  if (session.isSettingsFile(document.uri)) return void reloadForSettingsFile();
+  session.scheduleCheck(document.uri, 0);
+});
+documents.onDidChangeContent(({ document }) => {
+  if (!session?.project) return;
+  if (session.isSettingsFile(document.uri)) return void reloadForSettingsFile();
+  session.scheduleCheck(document.uri);
+});
+documents.onDidClose(({ document }) => {
+  if (!session?.project) return;
+  session.closed(document.uri);
+  session.recheckAll([document.uri]);
+});
+
+async function reloadForSettingsFile(): Promise<void> {
+  await session.loadSettings();
+  session.recheckAll();
+}
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  if (!session?.project) return;
+  if (changes.some((c) => session.isSettingsFile(c.uri))) return void reloadForSettingsFile();
+  session.filesChanged(changes.map((c) => ({ uri: c.uri, created: c.type === FileChangeType.Created, deleted: c.type === FileChangeType.Deleted })));
+});
+
+async function docFor(uri: string): Promise<GovDocument | undefined> {
+  const open = documents.get(uri);
+  if (open) session.project.setOpenText(uri, open.getText());
+  return session.project.document(uri);
+}
+
+connection.onCodeAction(async ({ textDocument, range, context }) => {
+  const uri = textDocument.uri;
+  const wantsFixAll = context.only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.QuickFix);
+  const wantsQuickFix = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+  const findings = await session.findings(uri);
+  const actions: CodeAction[] = [];
+  if (wantsQuickFix) {
+    for (const finding of findings) {
+      if (!overlaps(finding.range, range)) continue;
+      for (const fix of finding.fixes ?? []) actions.push(toQuickFix(finding, fix));
+    }
+  }
+  if (wantsFixAll) {
+    const edit = await fixAllEdit(session.project, uri, findings);
+    if (edit) actions.push(CodeAction.create('Fix all safe Governance Markdown problems', edit, FIX_ALL_KIND));
+  }
+  return actions;
+});
+
+function overlaps(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
+  const before = (p: typeof a.start, q: typeof a.start) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+connection.onDocumentSymbol(async ({ textDocument }) => {
+  const doc = await docFor(textDocument.uri);
+  if (!doc) return [];
+  const lines = doc.parsed.lines;
+  const toSymbol = (node: OutlineNode): DocumentSymbol => ({
+    name: node.name,
+    detail: node.detail,
+    kind: node.kind === 'area' ? SymbolKind.Namespace : node.kind === 'kind' ? SymbolKind.Module : node.kind === 'criterion' ? SymbolKind.Boolean : SymbolKind.String,
+    range: lines.range(node.span),
+    selectionRange: lines.range(node.selectionSpan),
+    children: node.children.map(toSymbol),
+  });
+  return outline(doc).map(toSymbol);
+});
+
+connection.onHover(async ({ textDocument, position }) => {
+  const doc = await docFor(textDocument.uri);
+  if (!doc) return null;
+  const markdown = criterionHover(doc, doc.parsed.lines.offsetAt(position));
+  return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+});
+
+connection.onCodeLens(async ({ textDocument }) => {
+  const doc = await docFor(textDocument.uri);
+  if (!doc) return [];
+  return areaLenses(doc).map((lens) => ({
+    range: doc.parsed.lines.range(lens.span),
+    command: { title: lens.title, command: 'governance.showProgress', arguments: [textDocument.uri] },
+  }));
+});
+
+connection.onCompletion(async ({ textDocument, position }) => {
+  const doc = await docFor(textDocument.uri);
+  if (!doc) return [];
+  const lines = doc.parsed.lines;
+  const linePrefix = doc.text.slice(lines.lineStarts[position.line], lines.offsetAt(position));
+  const docs = [doc, ...(await session.openDocuments())];
+  const facts = await session.project.workspaceFacts();
+  const completion = completeAt({ linePrefix }, ownerCandidates(docs, facts.ownerHandles ?? []));
+  if (!completion) return [];
+  const range = { start: { line: position.line, character: completion.replaceFrom }, end: position };
+  return completion.items.map((item) => ({
+    label: completion.kind === 'handle' ? `@${item}` : item,
+    kind: completion.kind === 'handle' ? CompletionItemKind.Reference : CompletionItemKind.Text,
+    filterText: item,
+    textEdit: { range, newText: item },
+  }));
+});
+
+registerCommands(connection, () => session, docFor);
+
+documents.listen(connection);
+connection.listen();

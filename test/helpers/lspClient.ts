@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER = join(__dirname, '..', '..', 'server', 'out', 'server.js');
+
+export interface LspSession {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  /** Latest diagnostics per URI. */
+  diagnostics: Map<string, Diagnostic[]>;
+  /** Resolves with the diagnostics of `uri` once `accept` says yes (checked on every publish). */
+  waitForDiagnostics(uri: string, accept?: (diagnostics: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  progress: unknown[];
+  messages: string[];
+  /** What the server gets for `workspace/configuration` from now on. */
+  setSettings(value: unknown): void;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server over stdio and initializes it as an editor would. */
+export async function startServer(rootPath: string, options: { settings?: unknown; initializationOptions?: unknown } = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const waiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const progress: unknown[] = [];
+  const messages: string[] = [];
+  let settings: unknown = options.settings ?? {};
+
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    diagnostics.set(params.uri, params.diagnostics);
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params.diagnostics);
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('$/progress', (params) => void progress.push(params));
+  connection.onNotification('window/showMessage', (params: { message: string }) => void messages.push(params.message));
+  connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    messages.push(params.message);
+    return null;
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+
+  const rootUri = `file://${rootPath}`;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+      window: { workDoneProgress: true },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
+    },
+    initializationOptions: options.initializationOptions ?? {},
+  });
+  await connection.sendNotification('initialized', {});
+
+  return {
+    connection,
+    process: child,
+    diagnostics,
+    progress,
+    messages,
+    waitForDiagnostics(uri, accept = () => true, timeoutMs = 30_000) {
+      const current = diagnostics.get(uri);
+      if (current && accept(current)) return Promise.resolve(current);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no acceptable diagnostics for ${uri} in ${timeoutMs} ms (have ${JSON.stringify(diagnostics.get(uri)?.length)}); server stderr: ${stderr}`)), timeoutMs);
+        waiters.push({ uri, accept, resolve: (d) => { clearTimeout(timer); resolve(d); } });
+      });
+    },
+    async stop() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      child.kill();
+    },
+    setSettings(value: unknown) {
+      settings = value;
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, CodeLens, CompletionItem } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer, type LspSession } from '../helpers/lspClient';
+import { COMMUNITY, SEED_DD, SEED_MEETING } from '../helpers/fixtures';
+import { GOVMD } from '../helpers/cli';
+
+// The reviewer's workspace: the seed DD and meeting note beside the community repository.
+const root = mkdtempSync(join(tmpdir(), 'govmd-lsp-'));
+cpSync(SEED_DD, join(root, 'dragonfly-graduation-dd.md'));
+cpSync(SEED_MEETING, join(root, 'maintainer-meeting.md'));
+cpSync(COMMUNITY, join(root, 'dragonflyoss-community'), { recursive: true });
+writeFileSync(join(root, '.govmd.json'), JSON.stringify({ repositories: { 'dragonflyoss/community': 'dragonflyoss-community' } }, null, 2));
+const ddUri = `file://${join(root, 'dragonfly-graduation-dd.md')}`;
+const ddText = readFileSync(SEED_DD, 'utf8');
+let server: LspSession;
+
+before(async () => {
+  server = await startServer(root);
+});
+after(async () => {
+  await server.stop();
+});
+
+function open(uri: string, text: string, version = 1): Promise<void> {
+  return server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+}
+
+const brief = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code} ${d.severity}`;
+const SEVERITY: Record<string, number> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+test('the seed DD: diagnostics over LSP equal the CLI report for the same file', async () => {
+  await open(ddUri, ddText);
+  const diagnostics = await server.waitForDiagnostics(ddUri, (d) => d.length > 0);
+  const cli = spawnSync(process.execPath, [GOVMD, 'check', 'dragonfly-graduation-dd.md', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const expected = JSON.parse(cli.stdout).map((f: { line: number; column: number; endLine: number; endColumn: number; code: string; severity: string }) =>
+    `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.code} ${SEVERITY[f.severity]}`);
+  assert.ok(expected.length >= 60, `CLI findings: ${expected.length}`);
+  assert.deepEqual(diagnostics.map(brief), expected);
+  const first = diagnostics.find((d) => d.code === 'unchecked-criterion')!;
+  assert.equal(first.source, 'govmd');
+  assert.match(first.codeDescription!.href, /docs\/rules\/unchecked-criterion\.md$/);
+  assert.equal(first.message, 'Required criterion not met in "Application Process Principles": Engage with the domain specific TAG(s) to increase awareness through a presenta…');
+  const withTodo = diagnostics.find((d) => d.code === 'checked-with-todo')!;
+  assert.equal(withTodo.relatedInformation?.[0].location.range.start.line, 69);
+});
+
+test('a quick fix at the first open criterion checks the box, and the findings follow the edit', async () => {
+  const position = { line: 51, character: 3 };
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: ddUri },
+    range: { start: position, end: position },
+    context: { diagnostics: [], only: ['quickfix'] },
+  })) as CodeAction[];
+  assert.deepEqual(actions.map((a) => a.title), ['Mark criterion met']);
+  assert.equal(actions[0].kind, 'quickfix');
+  assert.equal(actions[0].isPreferred, true);
+  const document = TextDocument.create(ddUri, 'markdown', 1, ddText);
+  const edited = TextDocument.applyEdits(document, actions[0].edit!.changes![ddUri]);
+  assert.equal(edited.split('\n')[51], '- [x] **Engage with the domain specific TAG(s) to increase awareness through a presentation or completing a General Technical Review.**');
+
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: ddUri, version: 2 }, contentChanges: [{ range: actions[0].edit!.changes![ddUri][0].range, text: '[x]' }] });
+  const after = await server.waitForDiagnostics(ddUri, (d) => !d.some((x) => x.code === 'unchecked-criterion' && x.range.start.line === 51));
+  assert.equal(after.filter((d) => d.code === 'unchecked-criterion').length, 18);
+});
+
+test('source.fixAll.govmd returns the safe fixes as one edit', async () => {
+  const uri = `file://${join(root, 'fix-me.md')}`;
+  await open(uri, '# Foo Due Diligence\n\n- NOTABLE1\n- [] **One.**\n');
+  await server.waitForDiagnostics(uri, (d) => d.length > 0);
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  })) as CodeAction[];
+  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safe Governance Markdown problems', 'source.fixAll.govmd']]);
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, '# Foo Due Diligence\n\n- NOTABLE1\n- [] **One.**\n'), actions[0].edit!.changes![uri]);
+  assert.equal(fixed, '# Foo Due Diligence\n\n- [ ] **One.**\n');
+});
+
+test('files nobody opened are checked in the background, with progress', async () => {
+  const note = `file://${join(root, 'dragonflyoss-community', 'meetings', 'maintainer', '2025-09-09', 'README.md')}`;
+  const diagnostics = await server.waitForDiagnostics(note, (d) => d.length > 0);
+  assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`), ['22 unknown-owner', '47 unknown-owner', '60 unknown-owner']);
+  assert.ok(server.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'begin'));
+});
+
+test('document symbols: areas, kinds with counts, criteria with status', async () => {
+  const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: ddUri } })) as DocumentSymbol[];
+  assert.deepEqual(symbols.map((s) => `${s.name} (${s.detail})`), [
+    'Application Process Principles (Required 4/5)',
+    'Governance and Maintainers (Required 7/15)',
+    'Contributors and Community (Required 4/6)',
+    'Engineering Principles (Required 5/7)',
+    'Security (Required 5/6)',
+    'Ecosystem (Required 2/4)',
+  ]);
+  const governance = symbols[1];
+  assert.deepEqual(governance.children!.map((k) => `${k.name} ${k.detail}`), ['Suggested 0/1 met', 'Required 7/15 met']);
+  assert.equal(governance.children![1].children![1].detail, 'open · 1 TODO');
+});
+
+test('hover on a criterion: status, area, TODOs with owners', async () => {
+  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: ddUri }, position: { line: 148, character: 10 } })) as Hover;
+  assert.equal((hover.contents as { value: string }).value, [
+    '**Required** · ✅ met · Governance and Maintainers',
+    '',
+    'TODOs (1):',
+    '- **Dragonfly Team**: There are duplicate definitions of "Adding New Member/Approver/Maintainer" in the community documents:',
+  ].join('\n'));
+});
+
+test('code lens on area headings', async () => {
+  const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: ddUri } })) as CodeLens[];
+  assert.deepEqual(lenses.map((l) => `${l.range.start.line + 1} ${l.command!.title}`), [
+    '44 Required 4/5', '90 Required 7/15 · Suggested 0/1', '229 Required 4/6 · Suggested 1/1',
+    '283 Required 5/7', '359 Required 5/6 · Suggested 0/1', '409 Required 2/4',
+  ]);
+});
+
+test('completion: @handles and TODO owners', async () => {
+  const uri = `file://${join(root, 'maintainer-meeting.md')}`;
+  const text = readFileSync(SEED_MEETING, 'utf8') + '\n- [ ] new action @gai\n\n**TODO for Drag\n';
+  await open(uri, text);
+  const lines = text.split('\n');
+  const handleLine = lines.findIndex((l) => l.endsWith('@gai'));
+  const handles = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: handleLine, character: lines[handleLine].length } })) as CompletionItem[];
+  assert.deepEqual(handles.map((c) => c.label), ['@gaius-qi']);
+  const todoLine = lines.findIndex((l) => l.startsWith('**TODO for Drag'));
+  const owners = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: todoLine, character: lines[todoLine].length } })) as CompletionItem[];
+  // Owners are grouped case-insensitively, never corrected: the typo is an owner of its own.
+  assert.deepEqual(owners.map((c) => c.label), ['Dragonfly Team', 'Dragonlfy TEAM']);
+});
+
+test('a broken settings file is a diagnostic on that file; everything else keeps working', async () => {
+  const settingsUri = `file://${join(root, '.govmd.json')}`;
+  const broken = '{\n  "severity": { "open-todo": "loud" }\n}\n';
+  writeFileSync(join(root, '.govmd.json'), broken);
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: settingsUri, type: 2 }] });
+  const problems = await server.waitForDiagnostics(settingsUri, (d) => d.length > 0);
+  assert.deepEqual(problems.map((d) => [brief(d), d.message]), [
+    ['2:30-2:36 settings 1', 'severity.open-todo: expected one of "off", "hint", "information", "warning", "error", got "loud"; the default is used.'],
+  ]);
+  const dd = await server.waitForDiagnostics(ddUri, (d) => d.some((x) => x.code === 'open-todo'));
+  assert.equal(dd.filter((d) => d.code === 'open-todo')[0].severity, 3);
+
+  writeFileSync(join(root, '.govmd.json'), '{ "severity": { "open-todo": "off" } }\n');
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: settingsUri, type: 2 }] });
+  await server.waitForDiagnostics(settingsUri, (d) => d.length === 0);
+  await server.waitForDiagnostics(ddUri, (d) => d.length > 0 && !d.some((x) => x.code === 'open-todo'));
+});
+
+test('editor settings: a severity set to off takes effect without a restart; a bad one is one notification', async () => {
+  server.setSettings({ severity: { placeholder: 'off' } });
+  await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await server.waitForDiagnostics(ddUri, (d) => d.length > 0 && !d.some((x) => x.code === 'placeholder'));
+  server.setSettings({ severity: { placeholder: 'sometimes' } });
+  await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await server.waitForDiagnostics(ddUri, (d) => d.some((x) => x.code === 'placeholder'));
+  assert.deepEqual(server.messages, ['Governance Markdown: governance.severity.placeholder: expected one of "off", "hint", "information", "warning", "error", got "sometimes". The default is used for this setting.']);
+});
