@@ -9,6 +9,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 const targets = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ];
 const selected = process.argv.slice(2);
 await Promise.all(
