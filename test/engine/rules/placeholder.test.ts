@@ -38,6 +38,11 @@ testRule(placeholder, {
       ],
     },
     {
+      name: 'a token right after the italic underscore of the template',
+      text: md('_$TOCMEMBER conducted the due diligence._'),
+      findings: ['1:2 warning Template placeholder left in the text: $TOCMEMBER'],
+    },
+    {
       name: 'patterns added in settings',
       settings: { placeholders: ['\\{email address here\\}'] },
       text: md('Contact the team at {email address here}.'),
