@@ -47,7 +47,7 @@ test('knownOwners: a handle written as a TODO owner and as a mention is one owne
   assert.deepEqual(owners, [
     { name: '@Ann', source: 'todo', uses: 2 },
     { name: '@bo', source: 'handle', uses: 2 },
-    { name: '@cy', source: 'handle', uses: 1 },
+    { name: '@Cy', source: 'handle', uses: 1 },
     { name: '@dee-x', source: 'handle', uses: 1 },
   ]);
 });

@@ -15,7 +15,7 @@ export interface KnownOwner {
  * The owners to offer when inserting a TODO: TODO owners and `@handles` of the workspace, grouped
  * case-insensitively (`Dragonfly Team` and `Dragonfly team` are one) and shown as first written,
  * most used first. A handle written as a TODO owner (`TODO for @x:`) and as a mention is one owner.
- * Owners files (MAINTAINERS, OWNERS, CODEOWNERS) add the handles named nowhere else, in lower case.
+ * Owners files (MAINTAINERS, OWNERS, CODEOWNERS) add the handles named nowhere else, as written there.
  */
 export function knownOwners(docs: readonly GovDocument[]): KnownOwner[] {
   const owners = new Map<string, KnownOwner>();
@@ -40,7 +40,7 @@ export function knownOwners(docs: readonly GovDocument[]): KnownOwner[] {
   for (const doc of docs) {
     if (!OWNER_FILE.test(doc.path)) continue;
     // Only the handles seen nowhere else: their mentions in the file were counted above.
-    for (const handle of handlesInOwnerFile(doc.text, doc.path)) if (!owners.has(ownerKey(`@${handle}`))) add(`@${handle}`, 'handle');
+    for (const handle of handlesInOwnerFile(doc.text, doc.path).values()) if (!owners.has(ownerKey(`@${handle}`))) add(`@${handle}`, 'handle');
   }
   return [...owners.values()].sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }
