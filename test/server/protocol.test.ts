@@ -208,3 +208,9 @@ test('command govmd.knownOwners: TODO owners and handles for the TODO block', as
   assert.ok(owners.todoOwners.includes('Dragonfly Team'));
   assert.ok(owners.handles.includes('gaius-qi'));
 });
+
+test('command govmd.duplicates: every duplicated topic with its places', async () => {
+  const { text } = await execute<{ text: string }>('govmd.duplicates');
+  assert.match(text, /^# Duplicated definitions\n\n2 topics are defined in more than one place/);
+  assert.match(text, /## join or be added — approver, maintainer, member\n\n- \[ \] \[Adding New Member\/Approver\/Maintainer\]\(dragonflyoss-community\/COMMUNITY_MEMBERSHIP\.md#L47\) — dragonflyoss-community\/COMMUNITY_MEMBERSHIP\.md:47 \(keep\)\n- \[ \] \[How to Become a Member\]/);
+});

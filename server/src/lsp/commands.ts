@@ -16,6 +16,7 @@ import {
   toggleCriterion,
   type DdLevel,
 } from '../engine/generate';
+import { duplicatesReport } from '../engine/duplicates/report';
 
 /** Commands the client asks the server to run (`workspace/executeCommand`); the client owns the UI. */
 export const SERVER_COMMANDS = [
@@ -26,6 +27,7 @@ export const SERVER_COMMANDS = [
   'govmd.exportOpenItems',
   'govmd.newMeetingNotes',
   'govmd.newDueDiligence',
+  'govmd.duplicates',
 ];
 
 type Position = { line: number; character: number };
@@ -102,6 +104,13 @@ export function registerCommands(
     },
   };
 
+  handlers['govmd.duplicates'] = async () => {
+    const project = session().project;
+    const roots = project.workspace.roots;
+    const pathOf = (uri: string) => relativeTo(roots, uri);
+    return { text: duplicatesReport(await project.allDuplicates(), pathOf) };
+  };
+
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
     const handler = handlers[command];
     if (!handler) return null;
@@ -124,6 +133,13 @@ async function seriesFolder(base: URI, stat: (uri: string) => Promise<'file' | '
   const dated = segments.findLastIndex((segment) => /\d{4}[-_]?\d{2}[-_]?\d{2}/.test(segment));
   if (dated > 0) return base.with({ path: segments.slice(0, dated).join('/') });
   return Utils.dirname(base);
+}
+
+/** A workspace file's path below its folder, as links in an untitled report read best. */
+function relativeTo(roots: readonly string[], uri: string): string {
+  const path = URI.parse(uri).path;
+  const root = roots.map((r) => URI.parse(r).path.replace(/\/?$/, '/')).find((r) => path.startsWith(r));
+  return root ? path.slice(root.length) : URI.parse(uri).fsPath;
 }
 
 function isoToday(): string {
