@@ -56,7 +56,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     },
 
     'governance.exportOpenItems': async () => {
-      const { text } = await ask<{ text: string }>('govmd.exportOpenItems');
+      const { text } = await ask<{ text: string }>('govmd.exportOpenItems', today());
       return showDocument(text);
     },
 

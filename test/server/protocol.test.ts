@@ -164,3 +164,53 @@ test('editor settings: a severity set to off takes effect without a restart; a b
   await server.waitForDiagnostics(ddUri, (d) => d.some((x) => x.code === 'placeholder'));
   assert.deepEqual(server.messages, ['Governance Markdown: governance.severity.placeholder: expected one of "off", "hint", "information", "warning", "error", got "sometimes". The default is used for this setting.']);
 });
+
+const execute = <T>(command: string, ...args: unknown[]) => server.connection.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<T>;
+
+test('command govmd.progress: the status-bar text and the report', async () => {
+  const result = await execute<{ status: string; report: string }>('govmd.progress', ddUri);
+  assert.equal(result.status, 'DD 27/43 required'); // one box was checked by the quick-fix test above
+  assert.match(result.report, /Governance and Maintainers/);
+  assert.equal(await execute('govmd.progress', `file://${join(root, 'maintainer-meeting.md')}`), null);
+});
+
+test('command govmd.toggleCriterion and govmd.openCriterion', async () => {
+  const edit = await execute<{ range: { start: { line: number; character: number } }; newText: string }>('govmd.toggleCriterion', ddUri, { line: 76, character: 10 });
+  assert.deepEqual([edit.range.start, edit.newText], [{ line: 76, character: 2 }, '[x]']);
+  const next = await execute<{ line: number }>('govmd.openCriterion', ddUri, { line: 60, character: 0 }, 'next');
+  assert.deepEqual(next, { line: 76, character: 2 });
+  const previous = await execute<{ line: number }>('govmd.openCriterion', ddUri, { line: 60, character: 0 }, 'previous');
+  assert.deepEqual(previous, { line: 428, character: 2 }); // wraps around: the first criterion is met now
+});
+
+test('command govmd.exportOpenItems: a checklist of the workspace', async () => {
+  const { text } = await execute<{ text: string }>('govmd.exportOpenItems', '2025-10-20');
+  assert.match(text, /2025-10-20/);
+  assert.match(text, /- \[ \] .*Engineering Principles|Engineering Principles/);
+  assert.match(text, /Dragonfly Team/);
+});
+
+test('command govmd.newMeetingNotes: the next note after the latest in the series', async () => {
+  const base = `file://${join(root, 'dragonflyoss-community', 'meetings', 'maintainer', '2025-09-09', 'README.md')}`;
+  const note = await execute<{ uri: string; text: string }>('govmd.newMeetingNotes', base, '2025-09-23');
+  assert.equal(note.uri, `file://${join(root, 'dragonflyoss-community', 'meetings', 'maintainer', '2025-09-23', 'README.md')}`);
+  assert.equal(note.text, readFileSync(join(__dirname, '..', 'fixtures', 'generated', 'maintainer-meeting-2025-09-23.md'), 'utf8'));
+});
+
+test('command govmd.newDueDiligence: the built-in skeleton for the level, with the project filled in', async () => {
+  const { text } = await execute<{ text: string }>('govmd.newDueDiligence', { level: 'incubation', project: 'Foo' });
+  assert.match(text, /^# Foo Incubation Due Diligence/);
+  assert.equal((text.match(/^## /gm) ?? []).length >= 6, true);
+});
+
+test('command govmd.knownOwners: TODO owners and handles for the TODO block', async () => {
+  const owners = await execute<{ todoOwners: string[]; handles: string[] }>('govmd.knownOwners');
+  assert.ok(owners.todoOwners.includes('Dragonfly Team'));
+  assert.ok(owners.handles.includes('gaius-qi'));
+});
+
+test('command govmd.duplicates: every duplicated topic with its places', async () => {
+  const { text } = await execute<{ text: string }>('govmd.duplicates');
+  assert.match(text, /^# Duplicated definitions\n\n2 topics are defined in more than one place/);
+  assert.match(text, /## join or be added — approver, maintainer, member\n\n- \[ \] \[Adding New Member\/Approver\/Maintainer\]\(dragonflyoss-community\/COMMUNITY_MEMBERSHIP\.md#L47\) — dragonflyoss-community\/COMMUNITY_MEMBERSHIP\.md:47 \(keep\)\n- \[ \] \[How to Become a Member\]/);
+});

@@ -2,12 +2,13 @@ import { URI, Utils } from 'vscode-uri';
 import type { Finding } from './types';
 import type { Workspace } from './workspace';
 import type { Settings } from './settings';
-import type { WorkspaceFacts } from './rules/rule';
+import type { WorkspaceDuplicates, WorkspaceFacts } from './rules/rule';
 import { DocumentParser } from './parse/document';
 import { GovDocument } from './govDocument';
 import { checkDocument } from './check';
 import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
 import { handleKey } from './model/mentions';
+import { DuplicatesIndex } from './duplicates/duplicatesIndex';
 
 /**
  * The engine's state for one workspace: parsed documents (from editor buffers when open, from
@@ -18,6 +19,7 @@ export class Project {
   private readonly openTexts = new Map<string, string>();
   private readonly documents = new Map<string, GovDocument>();
   private facts?: Promise<WorkspaceFacts>;
+  private readonly duplicates = new DuplicatesIndex(this);
 
   constructor(
     readonly workspace: Workspace,
@@ -41,12 +43,14 @@ export class Project {
   /** A file was created, changed or deleted on disk (or its buffer changed). */
   fileChanged(uri: string): void {
     this.documents.delete(uri);
+    this.duplicates.fileChanged(uri);
     if (OWNER_FILE.test(uri)) this.facts = undefined;
   }
 
   /** The workspace's file list changed in ways we were not told about one by one. */
   reset(): void {
     this.documents.clear();
+    this.duplicates.reset();
     this.facts = undefined;
   }
 
@@ -70,13 +74,25 @@ export class Project {
   async check(uri: string): Promise<Finding[]> {
     const doc = await this.document(uri);
     if (!doc) return [];
-    return checkDocument(doc, await this.workspaceFacts(), this.settings);
+    return checkDocument(doc, await this.factsFor(doc), this.settings);
   }
 
   /** Checks a text as if it were the file's, without keeping it (to try out fixes). */
   async checkText(uri: string, text: string): Promise<Finding[]> {
     const doc = new GovDocument(uri, this.relativePath(uri), this.parser.parse(text), this.settings);
-    return checkDocument(doc, await this.workspaceFacts(), this.settings);
+    return checkDocument(doc, await this.factsFor(doc), this.settings);
+  }
+
+  /** Every duplicated definition of the workspace ("Show Duplicates"). */
+  async allDuplicates(): Promise<WorkspaceDuplicates> {
+    return this.duplicates.all();
+  }
+
+  /** What the rules for this document need of the workspace; the cross-file passes only when they apply. */
+  private async factsFor(doc: GovDocument): Promise<WorkspaceFacts> {
+    const facts = await this.workspaceFacts();
+    if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return facts;
+    return { ...facts, duplicates: await this.duplicates.groupsFor(doc) };
   }
 
   workspaceFacts(): Promise<WorkspaceFacts> {

@@ -1,53 +1,148 @@
 import type { Connection } from 'vscode-languageserver';
+import { URI, Utils } from 'vscode-uri';
 import type { Session } from './session';
 import type { GovDocument } from '../engine/govDocument';
 import { progressOf } from '../engine/model/dd';
-import { ownerCandidates } from '../engine/editor/completion';
+import {
+  ddTemplatePath,
+  exportOpenItems,
+  knownOwners,
+  latestMeetingNote,
+  newDueDiligence,
+  newMeetingNotes,
+  openCriterionNear,
+  progressReport,
+  statusBarText,
+  toggleCriterion,
+  type DdLevel,
+} from '../engine/generate';
+import { duplicatesReport } from '../engine/duplicates/report';
 
 /** Commands the client asks the server to run (`workspace/executeCommand`); the client owns the UI. */
-export const SERVER_COMMANDS = ['govmd.progress', 'govmd.knownOwners'];
+export const SERVER_COMMANDS = [
+  'govmd.progress',
+  'govmd.knownOwners',
+  'govmd.toggleCriterion',
+  'govmd.openCriterion',
+  'govmd.exportOpenItems',
+  'govmd.newMeetingNotes',
+  'govmd.newDueDiligence',
+  'govmd.duplicates',
+];
 
-export interface ProgressResult {
-  title: string;
-  status: string;
-  required: { met: number; total: number };
-  suggested: { met: number; total: number };
-  areas: { title: string; line: number; required: { met: number; total: number }; suggested: { met: number; total: number } }[];
-}
+type Position = { line: number; character: number };
 
 export function registerCommands(
   connection: Connection,
   session: () => Session,
   docFor: (uri: string) => Promise<GovDocument | undefined>,
 ): void {
+  /** Every Markdown document of the workspace (open buffers as typed). */
+  const workspaceDocuments = async (): Promise<GovDocument[]> => {
+    const docs: GovDocument[] = [];
+    const uris = new Set([...(await session().project.workspace.listFiles()), ...(await session().openDocuments()).map((d) => d.uri)]);
+    for (const uri of uris) {
+      if (!/\.(md|markdown)$/i.test(uri)) continue;
+      const doc = await docFor(uri);
+      if (doc && doc.kind !== 'none') docs.push(doc);
+    }
+    return docs;
+  };
+
+  const handlers: Record<string, (args: unknown[]) => Promise<unknown>> = {
+    'govmd.progress': async ([uri]) => {
+      const doc = await docFor(String(uri));
+      if (!doc || doc.kind !== 'dd' || doc.dd.criteria.length === 0) return null;
+      const progress = progressOf(doc.dd);
+      return { status: statusBarText(progress), required: progress.required, suggested: progress.suggested, report: progressReport(doc) };
+    },
+
+    'govmd.knownOwners': async () => {
+      const owners = knownOwners(await workspaceDocuments());
+      return {
+        todoOwners: owners.filter((o) => o.source === 'todo').map((o) => o.name),
+        handles: owners.filter((o) => o.source === 'handle').map((o) => o.name.replace(/^@/, '')),
+      };
+    },
+
+    'govmd.toggleCriterion': async ([uri, position]) => {
+      const doc = await docFor(String(uri));
+      return (doc && toggleCriterion(doc, doc.parsed.lines.offsetAt(position as Position))) ?? null;
+    },
+
+    'govmd.openCriterion': async ([uri, position, direction]) => {
+      const doc = await docFor(String(uri));
+      if (!doc) return null;
+      const target = openCriterionNear(doc, doc.parsed.lines.offsetAt(position as Position), direction === 'previous' ? 'previous' : 'next');
+      return target?.range.start ?? null;
+    },
+
+    'govmd.exportOpenItems': async ([today]) => ({
+      text: exportOpenItems(await workspaceDocuments(), { today: typeof today === 'string' ? today : isoToday() }),
+    }),
+
+    'govmd.newMeetingNotes': async ([base, today]) => {
+      const project = session().project;
+      const baseUri = URI.parse(String(base));
+      const series = await seriesFolder(baseUri, (uri) => project.workspace.stat(uri));
+      const prefix = `${series.toString().replace(/\/$/, '')}/`;
+      const candidates = (await project.workspace.listFiles()).filter((uri) => uri.startsWith(prefix)).map((uri) => uri.slice(prefix.length));
+      const latest = latestMeetingNote(candidates);
+      const previousText = latest ? (await docFor(prefix + latest))?.text : undefined;
+      const note = newMeetingNotes(latest && previousText !== undefined ? { path: latest, text: previousText } : undefined, typeof today === 'string' ? today : isoToday());
+      return { uri: prefix + note.path, text: note.text };
+    },
+
+    'govmd.newDueDiligence': async ([options]) => {
+      const { level, project } = options as { level: DdLevel; project: string };
+      let template: string | undefined;
+      for (const root of session().project.workspace.roots) {
+        template = await session().project.workspace.readFile(Utils.joinPath(URI.parse(root), ddTemplatePath(level)).toString());
+        if (template !== undefined) break;
+      }
+      return { text: newDueDiligence({ level, project, ...(template !== undefined ? { template } : {}) }) };
+    },
+  };
+
+  handlers['govmd.duplicates'] = async () => {
+    const project = session().project;
+    const roots = project.workspace.roots;
+    const pathOf = (uri: string) => relativeTo(roots, uri);
+    return { text: duplicatesReport(await project.allDuplicates(), pathOf) };
+  };
+
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
-    switch (command) {
-      case 'govmd.progress': {
-        const doc = await docFor(String(args[0]));
-        if (!doc || doc.kind !== 'dd' || doc.dd.criteria.length === 0) return null;
-        const progress = progressOf(doc.dd);
-        const result: ProgressResult = {
-          title: doc.parsed.headings.find((h) => h.depth === 1)?.text ?? doc.path,
-          status: `DD ${progress.required.met}/${progress.required.total} required`,
-          required: progress.required,
-          suggested: progress.suggested,
-          areas: progress.areas.map((area) => ({
-            title: area.title,
-            line: doc.parsed.lines.positionAt(area.heading.span.start).line,
-            required: area.required,
-            suggested: area.suggested,
-          })),
-        };
-        return result;
-      }
-      case 'govmd.knownOwners': {
-        const docs = await session().openDocuments();
-        const facts = await session().project.workspaceFacts();
-        const candidates = ownerCandidates(docs, facts.ownerHandles ?? []);
-        return { handles: candidates.handles, todoOwners: candidates.todoOwners };
-      }
-      default:
-        return null;
+    const handler = handlers[command];
+    if (!handler) return null;
+    try {
+      return await handler(args);
+    } catch (error) {
+      connection.console.error(`govmd: ${command} failed: ${(error as Error).stack ?? error}`);
+      throw error;
     }
   });
+}
+
+/**
+ * The folder a meeting series lives in: for `meetings/maintainer/2025-09-09/README.md` or
+ * `notes/2025-09-09.md` the parent of the dated part; for a folder, the folder itself.
+ */
+async function seriesFolder(base: URI, stat: (uri: string) => Promise<'file' | 'directory' | undefined>): Promise<URI> {
+  if ((await stat(base.toString())) === 'directory') return base;
+  const segments = base.path.split('/');
+  const dated = segments.findLastIndex((segment) => /\d{4}[-_]?\d{2}[-_]?\d{2}/.test(segment));
+  if (dated > 0) return base.with({ path: segments.slice(0, dated).join('/') });
+  return Utils.dirname(base);
+}
+
+/** A workspace file's path below its folder, as links in an untitled report read best. */
+function relativeTo(roots: readonly string[], uri: string): string {
+  const path = URI.parse(uri).path;
+  const root = roots.map((r) => URI.parse(r).path.replace(/\/?$/, '/')).find((r) => path.startsWith(r));
+  return root ? path.slice(root.length) : URI.parse(uri).fsPath;
+}
+
+function isoToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

@@ -8,6 +8,7 @@ testRule(placeholder, {
     { name: 'in a URL', text: md('[x](https://example.com/$PROJECT)') },
     { name: 'NOTABLE1 inside a sentence is prose', text: md('- The NOTABLE1 item was discussed at length in the meeting.') },
     { name: 'prices and lower-case dollars', text: md('It costs $5 and $x.') },
+    { name: 'a TBD heading is a status group', kind: 'meeting', text: md('## Issues', '### TBD', '- <https://github.com/o/r/issues/1>') },
     { name: 'a settings pattern that matches nothing', settings: { placeholders: ['XXX+'] }, text: md('Nothing here.') },
   ],
   invalid: [
@@ -36,6 +37,11 @@ testRule(placeholder, {
         '9:19 warning Template placeholder left in the text: $COMPANY/$INDUSTRY',
         '11:13 warning Template placeholder left in the text: [has/has not]',
       ],
+    },
+    {
+      name: 'a token right after the italic underscore of the template',
+      text: md('_$TOCMEMBER conducted the due diligence._'),
+      findings: ['1:2 warning Template placeholder left in the text: $TOCMEMBER'],
     },
     {
       name: 'patterns added in settings',

@@ -47,10 +47,10 @@ export interface MeetingModel {
   mentions: Mention[];
 }
 
-const ATTENDEES = /^(attendees|attendance|participants|present|who attended)\b/i;
-const TOPICS = /^(topics|agenda|discussion( topics)?)\b/i;
-const ACTIONS = /^(actions?|action items?|follow[- ]?ups?)\b/i;
-const NEXT_MEETING = /^next meeting\b/i;
+export const ATTENDEES = /^(attendees|attendance|participants|present|who attended)\b/i;
+export const TOPICS = /^(topics|agenda|discussion( topics)?)\b/i;
+export const ACTIONS = /^(actions?|action items?|follow[- ]?ups?)\b/i;
+export const NEXT_MEETING = /^next meeting\b/i;
 const STATUS = /^(todo|to do|wip|in progress|done|tbd|blocked|closed|open)\s*$/i;
 const ISSUE_URL = /https?:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/(?:issues|pull)\/(\d+)/g;
 const ISSUE_SHORT = /(?<![\w/])([\w.-]+)\/([\w.-]+)#(\d+)\b/g;

@@ -11,7 +11,7 @@ export interface Placeholder {
 
 /** Blanks the CNCF templates leave for the author to fill in. */
 const BUILT_IN_PATTERNS: RegExp[] = [
-  /(?<![\w$])\$[A-Z][A-Z0-9_]{1,}(?:\/\$[A-Z][A-Z0-9_]{1,})*\b/g,
+  /(?<![A-Za-z0-9$])\$[A-Z][A-Z0-9_]{1,}(?:\/\$[A-Z][A-Z0-9_]{1,})*\b/g,
   /\bDD-MMM-YYYY\b/g,
   /\bMONTH YEAR\b/g,
   /\[in use\/too early\]/g,

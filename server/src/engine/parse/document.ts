@@ -187,7 +187,11 @@ function appendScan(document: DocumentUnderConstruction, scan: ChunkScan, base: 
   for (const comment of scan.htmlComments) document.htmlComments.push({ ...comment, span: shift(comment.span, base) });
   for (const link of scan.links) document.links.push({ ...link, span: shift(link.span, base) });
   for (const definition of scan.definitions) document.definitions.push({ ...definition, span: shift(definition.span, base) });
-  for (const paragraph of scan.paragraphs) document.paragraphs.push({ ...paragraph, span: shift(paragraph.span, base) });
+  for (const paragraph of scan.paragraphs) {
+    const shifted: ParagraphFact = { ...paragraph, span: shift(paragraph.span, base) };
+    if (paragraph.firstStrong) shifted.firstStrong = { text: paragraph.firstStrong.text, span: shift(paragraph.firstStrong.span, base) };
+    document.paragraphs.push(shifted);
+  }
   for (const span of scan.nonProse) document.nonProse.push(shift(span, base));
   if (scan.skipped) document.skipped.push({ span: { start: base, end: base + (scan.nonProse[0]?.end ?? 0) }, reason: scan.skipped });
   if (scan.frontMatter) document.frontMatter = { ...scan.frontMatter, span: shift(scan.frontMatter.span, base) };

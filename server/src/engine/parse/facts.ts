@@ -70,6 +70,11 @@ export interface DefinitionFact {
 export interface ParagraphFact {
   span: Span;
   text: string;
+  /**
+   * The first bold text among the paragraph's own children, when there is one: definition labels
+   * written outside lists (`**How to Become a Maintainer**:`, `An **Approver** is …`) start there.
+   */
+  firstStrong?: { span: Span; text: string };
 }
 
 export function extractFacts(root: Root, text: string): ChunkFacts {
@@ -182,7 +187,7 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
       return;
     }
     case 'paragraph':
-      if (!context.inList) facts.paragraphs.push({ span: spanOf(node), text: toString(node) });
+      if (!context.inList) facts.paragraphs.push(paragraphFact(node));
       break;
   }
   if ('children' in node) {
@@ -201,6 +206,13 @@ function markDestinationNonProse(node: Nodes, span: Span, text: string, facts: C
   } else {
     facts.nonProse.push(span);
   }
+}
+
+function paragraphFact(node: Paragraph): ParagraphFact {
+  const fact: ParagraphFact = { span: spanOf(node), text: toString(node) };
+  const strong = node.children.find((child) => child.type === 'strong');
+  if (strong) fact.firstStrong = { span: spanOf(strong), text: toString(strong).trim() };
+  return fact;
 }
 
 function listItemFact(node: ListItem, context: WalkContext, text: string): ListItemFact {

@@ -10,6 +10,7 @@ import { duplicateCriterion } from './duplicateCriterion';
 import { conflictingStatus } from './conflictingStatus';
 import { actionWithoutOwner } from './actionWithoutOwner';
 import { unknownOwner } from './unknownOwner';
+import { duplicateSection } from './duplicateSection';
 
 /** Every rule the engine runs, in the order their findings are listed for one line. */
 export const RULES: readonly Rule[] = [
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
   conflictingStatus,
   actionWithoutOwner,
   unknownOwner,
+  duplicateSection,
 ];

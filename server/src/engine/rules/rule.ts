@@ -1,4 +1,6 @@
-import type { DocumentKind, Severity, Span, RelatedPlace } from '../types';
+import type { DocumentKind, Range, Severity, Span, RelatedPlace } from '../types';
+import type { DuplicateGroup } from '../duplicates/findDuplicates';
+import type { Lexicon } from '../duplicates/lexicon';
 import type { GovDocument } from '../govDocument';
 import type { Settings } from '../settings';
 
@@ -8,6 +10,17 @@ export interface WorkspaceFacts {
   knownOwners: ReadonlySet<string>;
   /** The same handles as written, for completion. */
   ownerHandles?: readonly string[];
+  /** Definitions written in more than one file of the workspace, when the host asked for them. */
+  duplicates?: WorkspaceDuplicates;
+}
+
+export interface WorkspaceDuplicates {
+  groups: readonly DuplicateGroup[];
+  lexicon: Lexicon;
+  /** Where a span of another workspace file is, for related information. */
+  rangeOf(uri: string, span: Span): Range;
+  /** The text of a workspace file, for the replacement fix. */
+  textOf(uri: string): string | undefined;
 }
 
 export interface RuleContext {

@@ -1,0 +1,89 @@
+import { URI } from 'vscode-uri';
+import type { GovDocument } from '../govDocument';
+import type { WorkspaceDuplicates } from '../rules/rule';
+import type { Span } from '../types';
+import { extractDefinitions, type Definition } from './definitions';
+import { findDuplicates } from './findDuplicates';
+import { mergeLexicon, type Lexicon } from './lexicon';
+
+/** What the index needs of its project: the workspace's files and their parsed documents. */
+export interface DocumentSource {
+  readonly workspace: { readonly roots: readonly string[]; listFiles(): Promise<readonly string[]> };
+  readonly settings: { topics: Parameters<typeof mergeLexicon>[0] };
+  document(uri: string): Promise<GovDocument | undefined>;
+}
+
+/**
+ * The definitions of every governance file of the workspace, and the groups written twice. Each
+ * file's definitions are kept by its text, so after an edit only that file is read again.
+ */
+export class DuplicatesIndex {
+  private readonly definitions = new Map<string, { text: string; definitions: Definition[]; doc: GovDocument }>();
+  private groups?: Promise<WorkspaceDuplicates>;
+  private lexiconCache?: Lexicon;
+
+  constructor(private readonly source: DocumentSource) {}
+
+  private get lexicon(): Lexicon {
+    return (this.lexiconCache ??= mergeLexicon(this.source.settings.topics));
+  }
+
+  fileChanged(uri: string): void {
+    if (/\.(md|markdown)$/i.test(uri)) this.groups = undefined;
+  }
+
+  reset(): void {
+    this.definitions.clear();
+    this.groups = undefined;
+  }
+
+  /** The groups, with `doc` as it is now (an open buffer may differ from the file). */
+  async groupsFor(doc: GovDocument): Promise<WorkspaceDuplicates> {
+    const cached = this.definitions.get(doc.uri);
+    if (cached && cached.text !== doc.text) this.groups = undefined;
+    this.remember(doc);
+    return (this.groups ??= this.build());
+  }
+
+  async all(): Promise<WorkspaceDuplicates> {
+    return (this.groups ??= this.build());
+  }
+
+  private remember(doc: GovDocument): Definition[] {
+    const cached = this.definitions.get(doc.uri);
+    if (cached && cached.text === doc.text) return cached.definitions;
+    const definitions = doc.kind === 'governance' ? extractDefinitions(doc.parsed, { lexicon: this.lexicon }) : [];
+    this.definitions.set(doc.uri, { text: doc.text, definitions, doc });
+    return definitions;
+  }
+
+  private async build(): Promise<WorkspaceDuplicates> {
+    const byUri = new Map<string, Definition[]>();
+    const present = new Set<string>();
+    for (const uri of await this.source.workspace.listFiles()) {
+      if (!/\.(md|markdown)$/i.test(uri)) continue;
+      const doc = await this.source.document(uri);
+      if (!doc) continue;
+      present.add(uri);
+      const definitions = this.remember(doc);
+      if (definitions.length) byUri.set(uri, definitions);
+    }
+    for (const [uri, entry] of this.definitions) {
+      // Open buffers that are not files yet (untitled) still count; deleted files do not.
+      if (!present.has(uri) && !uri.startsWith('file:')) byUri.set(uri, entry.definitions);
+      else if (!present.has(uri)) this.definitions.delete(uri);
+    }
+    const roots = this.source.workspace.roots.map((root) => URI.parse(root).path.replace(/\/?$/, '/'));
+    const scopeOf = (uri: string) => roots.find((root) => URI.parse(uri).path.startsWith(root)) ?? '';
+    const groups = findDuplicates(byUri, { lexicon: this.lexicon, scopeOf });
+    return {
+      groups,
+      lexicon: this.lexicon,
+      rangeOf: (uri: string, span: Span) => {
+        const entry = this.definitions.get(uri);
+        return entry ? entry.doc.parsed.lines.range(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      },
+      textOf: (uri: string) => this.definitions.get(uri)?.text,
+    };
+  }
+}

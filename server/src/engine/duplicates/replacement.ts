@@ -1,0 +1,53 @@
+import { Utils, URI } from 'vscode-uri';
+import type { Span } from '../types';
+import type { Located } from './canonical';
+
+export interface LinkReplacement {
+  /** The code action's title. */
+  title: string;
+  /** What to replace in the member's document: its body, keeping the heading or label. */
+  span: Span;
+  newText: string;
+}
+
+/**
+ * Replaces a duplicated definition with a link to the canonical one, keeping its heading or bold
+ * label so anchors and lists stay in place: `* **How to Become a Member**: See [Adding New
+ * Member/Approver/Maintainer in COMMUNITY_MEMBERSHIP.md](COMMUNITY_MEMBERSHIP.md#adding-new-memberapprovermaintainer).`
+ * `text` is the member's document. Applied once, the section is a pointer and no longer reported.
+ */
+export function linkReplacement(text: string, member: Located, target: Located): LinkReplacement {
+  const href = linkTarget(member.uri, target.uri, target.definition.anchor);
+  const link = `[${escapeLinkText(`${target.definition.label} in ${Utils.basename(URI.parse(target.uri))}`)}](${href})`;
+  const { labelSpan, bodySpan } = member.definition;
+  const title = `Replace this definition with a link to ${decodeURI(href)}`;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (member.definition.kind === 'heading') return { title, span: bodySpan, newText: `${eol}${eol}See ${link}.` };
+  // `A **Maintainer** is …`: the label is inside the sentence the link replaces.
+  if (bodySpan.start <= labelSpan.start) return { title, span: bodySpan, newText: `See ${link}.` };
+  const labelEndsWithPunctuation = /[:.]\*\*$|[:.]__$/.test(text.slice(labelSpan.start, labelSpan.end)) || text[labelSpan.end] === ':';
+  return { title, span: bodySpan, newText: `${labelEndsWithPunctuation ? '' : ':'} See ${link}.` };
+}
+
+/** A relative link from one workspace file to another (or the other's URI across schemes). */
+export function linkTarget(fromUri: string, toUri: string, anchor?: string): string {
+  const from = URI.parse(fromUri);
+  const to = URI.parse(toUri);
+  const fragment = anchor ? `#${anchor}` : '';
+  if (from.scheme !== to.scheme || from.authority !== to.authority) return `${toUri}${fragment}`;
+  const fromFolder = from.path.split('/').slice(0, -1);
+  const toParts = to.path.split('/');
+  let shared = 0;
+  while (shared < fromFolder.length && shared < toParts.length - 1 && fromFolder[shared] === toParts[shared]) shared++;
+  const ups = fromFolder.slice(shared).map(() => '..');
+  const path = [...ups, ...toParts.slice(shared)].map(encodeSegment).join('/');
+  return `${path}${fragment}`;
+}
+
+function encodeSegment(segment: string): string {
+  return segment === '..' ? segment : encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]\\]/g, (c) => `\\${c}`);
+}
