@@ -142,14 +142,15 @@ export async function runWorkbench({ playwright, repo, url, workspace, outDir, s
       await page.keyboard.type('Dragonfly');
       await page.keyboard.press('Enter');
     }
+    // An untitled editor is named after its first line: any new active tab is the new document.
     const newTab = await waitFor(async () => {
-      const tabs = await page.$$eval('.tabs-container .tab', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-      return tabs.find((t) => /^Untitled/.test(t));
+      const label = await page.$eval('.tabs-container .tab.active', (e) => e.getAttribute('aria-label') ?? '');
+      return label.startsWith(SEED_DD) ? undefined : label;
     }, 15_000);
-    const text = newTab ? await page.innerText(`${EDITOR} .view-lines`) : '';
+    const text = newTab ? (await page.innerText(`${EDITOR} .view-lines`)).replace(/\u00a0/g, ' ') : '';
     const notices = await page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim())).catch(() => []);
     check('Governance: New Due Diligence Document opens a new DD (server command govmd.newDueDiligence)',
-      Boolean(newTab) && /Due Diligence/.test(text) && /Required/.test(text),
+      Boolean(newTab) && /Dragonfly/.test(text) && /incubation/i.test(text) && /Due Diligence/.test(text),
       newTab ? text.split('\n')[0] : `no new editor opened${notices.length ? `; notifications: ${notices.join(' | ')}` : ''}`);
   } catch (error) {
     check('the workbench run completed', false, String(error?.message ?? error).split('\n')[0]);
