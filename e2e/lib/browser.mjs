@@ -12,6 +12,8 @@ export async function launchBrowser(playwright, viewport = { width: 1400, height
     executablePath: CHROMIUM,
     headless: true,
     viewport,
+    // Chromium writes crash reports and dconf state under XDG_*: into the throwaway profile.
+    env: { ...process.env, XDG_CONFIG_HOME: join(profile, 'xdg-config'), XDG_CACHE_HOME: join(profile, 'xdg-cache') },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

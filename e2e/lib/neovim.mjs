@@ -40,6 +40,7 @@ export async function runNeovim({ repo, runDir, server = join(repo, 'server', 'o
     child.on('error', reject);
     child.on('close', (status) => { clearTimeout(timer); resolve(status ?? 1); });
   });
+  process.stdout.write('\n'); // Neovim's own last message may lack one
   let result = {};
   try { result = JSON.parse(readFileSync(report, 'utf8')); } catch { /* nvim died before writing it */ }
   // Two checks: the first diagnostics, and the diagnostics after the edit.

@@ -54,9 +54,10 @@ export async function runWorkbench({ playwright, repo, url, workspace, outDir, s
     await page.waitForSelector(`${EDITOR} .view-lines`, { timeout: 30_000 });
 
     // The status bar: `DD 26/43 required` for the active DD.
-    const status = await waitForText(page, '.statusbar-item', required, 90_000);
+    const status = await waitForText(page, '.statusbar-item', required, 60_000);
     const progress = execOrUndefined(required, status);
-    check('the status bar shows the DD progress', progress?.[0] === `DD ${met}/${total} required`, `"${status?.trim()}", govmd progress says ${met}/${total}`);
+    check('the status bar shows the DD progress', progress?.[0] === `DD ${met}/${total} required`,
+      `${status ? `"${status.trim()}"` : `no DD progress among "${await statusText(page)}"`}; govmd progress says ${met}/${total}`);
     console.log(`  first diagnostics and status bar ${Date.now() - started} ms after the page was opened`);
 
     // The Problems panel: every finding of the workspace, with its code, in its file.
