@@ -7,14 +7,17 @@ export function log(message) {
   console.log(`[e2e ${time}] ${message}`);
 }
 
+/** Where npm fetches from: kept, so a cache or registry set for this run applies to the installs too. */
+const NPM_KEEP = /^npm_config_(cache|registry|cafile|userconfig|globalconfig|proxy|https_proxy|noproxy|strict_ssl)$/i;
+
 /**
- * process.env without what `npm run` adds (npm_config_prefix, npm_package_*, INIT_CWD …):
+ * process.env without what `npm run` adds (npm_config_local_prefix, npm_package_*, INIT_CWD …):
  * an `npm install` in a cache folder must not inherit the project's npm context.
  */
 export function cleanEnv(extra = {}) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_/i.test(key) || key === 'INIT_CWD') continue;
+    if ((/^npm_/i.test(key) && !NPM_KEEP.test(key)) || key === 'INIT_CWD') continue;
     env[key] = value;
   }
   return { ...env, ...extra };
