@@ -7,6 +7,15 @@ import { DocumentParser } from './parse/document';
 import { GovDocument } from './govDocument';
 import { checkDocument } from './check';
 import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
+import { LinkIndex } from './links/targets';
+
+export interface ProjectOptions {
+  /**
+   * The folder of the settings file, which the `repositories` setting's paths are relative to.
+   * The first workspace folder when absent.
+   */
+  settingsFolder?: string;
+}
 
 /**
  * The engine's state for one workspace: parsed documents (from editor buffers when open, from
@@ -17,18 +26,33 @@ export class Project {
   private readonly openTexts = new Map<string, string>();
   private readonly documents = new Map<string, GovDocument>();
   private facts?: Promise<WorkspaceFacts>;
+  /** Link targets of the workspace: existence, anchors, line counts, repositories. */
+  readonly links: LinkIndex;
 
   constructor(
     readonly workspace: Workspace,
     readonly settings: Settings,
+    options: ProjectOptions = {},
   ) {
     this.parser = new DocumentParser(settings.placeholders.map((source) => new RegExp(source, 'g')));
+    this.links = new LinkIndex({
+      workspace,
+      repositories: settings.repositories,
+      settingsFolder: options.settingsFolder,
+      text: (uri) => this.text(uri),
+      isOpen: (uri) => this.openTexts.has(uri),
+      // A target that is also a checked document is parsed once: the chunk cache serves both.
+      parse: (uri, text) => {
+        const known = this.documents.get(uri);
+        return known && known.text === text ? known.parsed : this.parser.parse(text);
+      },
+    });
   }
 
   /** An editor buffer: its text wins over the file's until it is closed. */
   setOpenText(uri: string, text: string): void {
     this.openTexts.set(uri, text);
-    this.fileChanged(uri);
+    this.contentChanged(uri);
   }
 
   closeOpenText(uri: string): void {
@@ -36,22 +60,33 @@ export class Project {
     this.fileChanged(uri);
   }
 
-  /** A file was created, changed or deleted on disk (or its buffer changed). */
+  /** A file was created, changed or deleted on disk. */
   fileChanged(uri: string): void {
+    this.contentChanged(uri);
+    this.links.fileChanged(uri);
+  }
+
+  private contentChanged(uri: string): void {
     this.documents.delete(uri);
     if (OWNER_FILE.test(uri)) this.facts = undefined;
+    this.links.contentChanged(uri);
   }
 
   /** The workspace's file list changed in ways we were not told about one by one. */
   reset(): void {
     this.documents.clear();
     this.facts = undefined;
+    this.links.reset();
+  }
+
+  private async text(uri: string): Promise<string | undefined> {
+    return this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
   }
 
   async document(uri: string): Promise<GovDocument | undefined> {
     const cached = this.documents.get(uri);
     if (cached) return cached;
-    const text = this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
+    const text = await this.text(uri);
     if (text === undefined) return undefined;
     return this.documentFromText(uri, text);
   }
@@ -67,8 +102,9 @@ export class Project {
 
   async check(uri: string): Promise<Finding[]> {
     const doc = await this.document(uri);
-    if (!doc) return [];
-    return checkDocument(doc, await this.workspaceFacts(), this.settings);
+    if (!doc || doc.kind === 'none') return [];
+    const [facts, links] = await Promise.all([this.workspaceFacts(), this.links.gather(uri, doc.parsed)]);
+    return checkDocument(doc, { ...facts, links }, this.settings);
   }
 
   workspaceFacts(): Promise<WorkspaceFacts> {

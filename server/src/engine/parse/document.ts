@@ -2,11 +2,12 @@ import type { Span } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { splitIntoChunks } from './chunks';
 import { parseMarkdown } from './markdown';
-import { extractFacts, type ChunkFacts, type HeadingFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
+import { extractFacts, type ChunkFacts, type HeadingFact, type HtmlAnchorFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
 import { findTodos, type Todo } from '../model/todos';
 import { findPlaceholders, type Placeholder } from '../model/placeholders';
 import { findMentions, type Mention } from '../model/mentions';
 import { findMalformedCheckboxes, type MalformedCheckbox } from '../model/checkboxes';
+import { findUnrenderedLinks, findUnresolvedReferences, type UnrenderedLink, type UnresolvedReference } from '../model/unrenderedLinks';
 
 /** Everything found in one chunk; spans relative to the chunk's start. */
 interface ChunkScan extends ChunkFacts {
@@ -16,6 +17,8 @@ interface ChunkScan extends ChunkFacts {
   placeholders: Placeholder[];
   mentions: Mention[];
   malformedCheckboxes: MalformedCheckbox[];
+  unrenderedLinks: UnrenderedLink[];
+  unresolvedReferences: UnresolvedReference[];
 }
 
 /** Everything found in one document; spans are offsets into `text`. */
@@ -30,11 +33,17 @@ export interface ParsedDocument {
   readonly definitions: readonly DefinitionFact[];
   readonly paragraphs: readonly ParagraphFact[];
   readonly nonProse: readonly Span[];
+  readonly htmlAnchors: readonly HtmlAnchorFact[];
+  readonly inlineCode: readonly Span[];
   readonly frontMatter?: ChunkFacts['frontMatter'];
   readonly todos: readonly Todo[];
   readonly placeholders: readonly Placeholder[];
   readonly mentions: readonly Mention[];
   readonly malformedCheckboxes: readonly MalformedCheckbox[];
+  /** Text written as a link that does not render as one. */
+  readonly unrenderedLinks: readonly UnrenderedLink[];
+  /** `[text][label]` with no `[label]: url` anywhere in the document. */
+  readonly unresolvedReferences: readonly UnresolvedReference[];
   /** Parts of the text that were not checked, and why (nesting too deep to parse in time). */
   readonly skipped: readonly { span: Span; reason: string }[];
   /** How many chunks this parse had to parse rather than take from the cache. */
@@ -68,10 +77,14 @@ export class DocumentParser {
       definitions: [],
       paragraphs: [],
       nonProse: [],
+      htmlAnchors: [],
+      inlineCode: [],
       todos: [],
       placeholders: [],
       mentions: [],
       malformedCheckboxes: [],
+      unrenderedLinks: [],
+      unresolvedReferences: [],
       skipped: [],
       chunksParsed: 0,
     };
@@ -108,6 +121,8 @@ export class DocumentParser {
       placeholders: findPlaceholders(chunkText, facts.nonProse, facts.listItems, facts.links, this.extraPlaceholderPatterns),
       mentions: findMentions(chunkText, facts.nonProse),
       malformedCheckboxes: findMalformedCheckboxes(chunkText, facts.nonProse),
+      unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
+      unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
     };
   }
 }
@@ -134,11 +149,15 @@ function opaqueScan(text: string, reason: string): ChunkScan {
     definitions: [],
     paragraphs: [],
     nonProse: [{ start: 0, end: text.length }],
+    htmlAnchors: [],
+    inlineCode: [],
     skipped: reason,
     todos: [],
     placeholders: [],
     mentions: [],
     malformedCheckboxes: [],
+    unrenderedLinks: [],
+    unresolvedReferences: [],
   };
 }
 
@@ -185,8 +204,29 @@ function appendScan(document: DocumentUnderConstruction, scan: ChunkScan, base: 
     document.listItems.push(shifted);
   }
   for (const comment of scan.htmlComments) document.htmlComments.push({ ...comment, span: shift(comment.span, base) });
-  for (const link of scan.links) document.links.push({ ...link, span: shift(link.span, base) });
-  for (const definition of scan.definitions) document.definitions.push({ ...definition, span: shift(definition.span, base) });
+  for (const link of scan.links) {
+    const shifted: LinkFact = { ...link, span: shift(link.span, base) };
+    if (link.destination) shifted.destination = shift(link.destination, base);
+    if (link.textSpan) shifted.textSpan = shift(link.textSpan, base);
+    document.links.push(shifted);
+  }
+  for (const definition of scan.definitions) {
+    const shifted: DefinitionFact = { ...definition, span: shift(definition.span, base) };
+    if (definition.destination) shifted.destination = shift(definition.destination, base);
+    document.definitions.push(shifted);
+  }
+  for (const anchor of scan.htmlAnchors) document.htmlAnchors.push({ ...anchor, span: shift(anchor.span, base) });
+  for (const code of scan.inlineCode) document.inlineCode.push(shift(code, base));
+  for (const link of scan.unrenderedLinks) {
+    document.unrenderedLinks.push({
+      ...link,
+      span: shift(link.span, base),
+      edits: link.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })),
+    });
+  }
+  for (const reference of scan.unresolvedReferences) {
+    document.unresolvedReferences.push({ ...reference, span: shift(reference.span, base), labelSpan: shift(reference.labelSpan, base) });
+  }
   for (const paragraph of scan.paragraphs) document.paragraphs.push({ ...paragraph, span: shift(paragraph.span, base) });
   for (const span of scan.nonProse) document.nonProse.push(shift(span, base));
   if (scan.skipped) document.skipped.push({ span: { start: base, end: base + (scan.nonProse[0]?.end ?? 0) }, reason: scan.skipped });

@@ -10,6 +10,15 @@ import { duplicateCriterion } from './duplicateCriterion';
 import { conflictingStatus } from './conflictingStatus';
 import { actionWithoutOwner } from './actionWithoutOwner';
 import { unknownOwner } from './unknownOwner';
+import { brokenLink } from './brokenLink';
+import { brokenFragment } from './brokenFragment';
+import { brokenLineAnchor } from './brokenLineAnchor';
+import { malformedUrl } from './malformedUrl';
+import { malformedLink } from './malformedLink';
+import { linkTextMismatch } from './linkTextMismatch';
+import { undefinedReference } from './undefinedReference';
+import { duplicateDefinition } from './duplicateDefinition';
+import { duplicateHeading } from './duplicateHeading';
 
 /** Every rule the engine runs, in the order their findings are listed for one line. */
 export const RULES: readonly Rule[] = [
@@ -24,4 +33,13 @@ export const RULES: readonly Rule[] = [
   conflictingStatus,
   actionWithoutOwner,
   unknownOwner,
+  brokenLink,
+  brokenFragment,
+  brokenLineAnchor,
+  malformedUrl,
+  malformedLink,
+  linkTextMismatch,
+  undefinedReference,
+  duplicateDefinition,
+  duplicateHeading,
 ];

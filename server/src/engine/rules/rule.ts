@@ -1,11 +1,17 @@
 import type { DocumentKind, Severity, Span, RelatedPlace } from '../types';
 import type { GovDocument } from '../govDocument';
 import type { Settings } from '../settings';
+import type { LinkTargets } from '../links/targets';
 
 /** What a rule may know of the rest of the workspace. */
 export interface WorkspaceFacts {
   /** Lower-case GitHub handles named in MAINTAINERS / OWNERS / CODEOWNERS files and in settings. */
   knownOwners: ReadonlySet<string>;
+  /**
+   * Where this document's links lead: existence, anchors and line counts of the workspace files
+   * they name. Absent when the host gathered none; link rules then check only the document itself.
+   */
+  links?: LinkTargets;
 }
 
 export interface RuleContext {
