@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { parseDestination } from '../links/destination';
+import { parseDestination, type UrlProblem } from '../links/destination';
 import { editInUrl, linkOccurrences } from '../links/occurrences';
 import { fix, shorten } from './edits';
 
@@ -18,7 +18,7 @@ export const malformedUrl: Rule = {
         report({
           span: occurrence.span,
           message: `Malformed URL: ${problem.message}; did you mean ${shorten(problem.corrected)}?`,
-          fixes: edit ? [fix(`Change the URL to ${shorten(problem.corrected, 60)}`, [edit], { automatic: true, isPreferred: true })] : [],
+          fixes: edit ? [fix(fixTitle(occurrence.url, problem), [edit], { automatic: true, isPreferred: true })] : [],
         });
       } else if (destination.type === 'path' && destination.bareDomain) {
         // A file of that name in the workspace makes it a relative link after all.
@@ -41,3 +41,14 @@ export const malformedUrl: Rule = {
     }
   },
 };
+
+function fixTitle(url: string, problem: UrlProblem): string {
+  switch (problem.kind) {
+    case 'doubled-scheme':
+      return `Drop the doubled "${url.trim().slice(0, url.trim().length - problem.corrected.length)}"`;
+    case 'misspelled-scheme':
+      return `Write "${/^https?:\/\//.exec(problem.corrected)![0]}"`;
+    case 'whitespace':
+      return 'Write the spaces as %20';
+  }
+}
