@@ -165,3 +165,14 @@ test("heading anchors: github-slugger's collisions, emoji, code, links, punctuat
   ]);
   assert.ok(anchors.ids.has('vote'));
 });
+
+test('references resolve to definitions in other chunks, in any case and spacing, and only those', () => {
+  const parser = new DocumentParser();
+  const text = md('Intro [Foo', 'BAR] and [baz][] and [qux][Nope].', '', 'Plain prose without brackets.', '', '[foo bar]: https://x.io', '[BAZ]: https://y.io');
+  const parsed = parser.parse(text);
+  assert.deepEqual(parsed.links.map((link) => `${link.kind} ${link.identifier}`), ['reference foo bar', 'reference baz']);
+  assert.deepEqual(parsed.unresolvedReferences.map((reference) => reference.label), ['Nope']);
+  // The same chunk after a definition elsewhere changes is parsed again, not taken from the cache.
+  const changed = parser.parse(text.replace('[BAZ]: https://y.io', '[other]: https://y.io'));
+  assert.deepEqual(changed.links.map((link) => link.identifier), ['foo bar']);
+});

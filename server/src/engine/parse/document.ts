@@ -66,7 +66,7 @@ export class DocumentParser {
 
   parse(text: string): ParsedDocument {
     const chunks = splitIntoChunks(text);
-    const appendix = definitionsAppendix(text);
+    const labels = definitionLabels(text);
     const document: DocumentUnderConstruction = {
       text,
       chunks,
@@ -90,6 +90,7 @@ export class DocumentParser {
     };
     for (const chunk of chunks) {
       const chunkText = text.slice(chunk.start, chunk.end);
+      const appendix = definitionsAppendix(chunkText, labels);
       const key = appendix ? `${chunkText}\u0000${appendix}` : chunkText;
       let scan = this.cache.get(key);
       if (!scan) {
@@ -161,12 +162,25 @@ function opaqueScan(text: string, reason: string): ChunkScan {
   };
 }
 
-function definitionsAppendix(text: string): string {
+function definitionLabels(text: string): string[] {
   const labels = new Set<string>();
   DEFINITION_LINE.lastIndex = 0;
   for (let match; (match = DEFINITION_LINE.exec(text)); ) labels.add(match[1]);
-  if (labels.size === 0) return '';
-  return [...labels].sort().map((label) => `[${label}]: #`).join('\n');
+  return [...labels].sort();
+}
+
+/**
+ * The document's definitions a chunk may use: only labels whose text appears in the chunk can
+ * resolve a reference there (labels match ignoring case and runs of white space), so a chunk
+ * without any is parsed, and cached, without an appendix — parsing every definition again with
+ * every chunk tripled the parse time of definition-heavy documents.
+ */
+function definitionsAppendix(chunkText: string, labels: readonly string[]): string {
+  if (labels.length === 0 || !chunkText.includes(']')) return '';
+  const fold = (text: string) => text.toLowerCase().toUpperCase().replace(/\s+/g, ' ');
+  const chunk = fold(chunkText);
+  const used = labels.filter((label) => chunk.includes(fold(label).trim()));
+  return used.map((label) => `[${label}]: #`).join('\n');
 }
 
 function clipFacts(facts: ChunkFacts, length: number): ChunkFacts {
