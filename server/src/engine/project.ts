@@ -41,11 +41,12 @@ export class Project {
       settingsFolder: options.settingsFolder,
       text: (uri) => this.text(uri),
       isOpen: (uri) => this.openTexts.has(uri),
-      // A target that is also a checked document is parsed once: the chunk cache serves both.
-      parse: (uri, text) => {
+      parsed: (uri, text) => {
         const known = this.documents.get(uri);
-        return known && known.text === text ? known.parsed : this.parser.parse(text);
+        return known && known.text === text ? known.parsed : undefined;
       },
+      // Through the shared parser: when the target is checked itself later, its chunks are cached.
+      parse: (_uri, text) => this.parser.parse(text),
     });
   }
 

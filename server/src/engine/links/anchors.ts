@@ -23,15 +23,23 @@ const cache = new WeakMap<ParsedDocument, AnchorSet>();
 export function anchorsOf(parsed: ParsedDocument): AnchorSet {
   let anchors = cache.get(parsed);
   if (!anchors) {
-    const slugger = new GithubSlugger();
-    const headingSlugs = parsed.headings.map((heading) => slugger.slug(heading.anchorText));
-    const ids = new Set([...headingSlugs, ...parsed.htmlAnchors.map((anchor) => anchor.id)]);
-    const byLowerCase = new Map<string, string>();
-    for (const id of ids) if (!byLowerCase.has(id.toLowerCase())) byLowerCase.set(id.toLowerCase(), id);
-    anchors = { headingSlugs, ids, byLowerCase };
+    anchors = anchorSet(
+      parsed.headings.map((heading) => heading.anchorText),
+      parsed.htmlAnchors.map((anchor) => anchor.id),
+    );
     cache.set(parsed, anchors);
   }
   return anchors;
+}
+
+/** The anchors of heading texts (in document order) and HTML ids. */
+export function anchorSet(headingTexts: readonly string[], htmlIds: readonly string[]): AnchorSet {
+  const slugger = new GithubSlugger();
+  const headingSlugs = headingTexts.map((text) => slugger.slug(text));
+  const ids = new Set([...headingSlugs, ...htmlIds]);
+  const byLowerCase = new Map<string, string>();
+  for (const id of ids) if (!byLowerCase.has(id.toLowerCase())) byLowerCase.set(id.toLowerCase(), id);
+  return { headingSlugs, ids, byLowerCase };
 }
 
 export type FragmentMatch =

@@ -2,7 +2,8 @@ import { URI, Utils } from 'vscode-uri';
 import type { Span } from '../types';
 import type { Workspace } from '../workspace';
 import type { ParsedDocument } from '../parse/document';
-import { anchorsOf, type AnchorSet } from './anchors';
+import { anchorSet, anchorsOf, type AnchorSet } from './anchors';
+import { scanAnchors } from './anchorScan';
 import { parseDestination, parseLineAnchor, type Destination } from './destination';
 import { closest } from './didYouMean';
 import { gitDirOf, githubRemotesOf, repositoryMap, repositoryOf, type RepositoryFolder, type RepositoryMap } from './repositories';
@@ -47,7 +48,9 @@ export interface LinkIndexHost {
   /** An open buffer's text, else the file's. */
   text(uri: string): Promise<string | undefined>;
   isOpen(uri: string): boolean;
-  /** Parses a target (the Project reuses its own parse of that text when it has one). */
+  /** The Project's own parse of that text, when it has one. */
+  parsed(uri: string, text: string): ParsedDocument | undefined;
+  /** Parses a target the anchor scan cannot read. */
   parse(uri: string, text: string): ParsedDocument;
   /** `repositories` setting: `"owner/repo": "folder"`. */
   readonly repositories: Readonly<Record<string, string>>;
@@ -65,8 +68,11 @@ const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 
  * parse); hosts invalidate entries with `contentChanged` / `fileChanged`.
  */
 export class LinkIndex {
-  /** How many times a target's text was parsed for its anchors. */
-  readonly stats = { targetParses: 0 };
+  /**
+   * How targets' anchors were read: `targetScans` by the line scan, `targetParses` by the full
+   * parse (texts the scan cannot read for sure), `targetsKnown` from a parse the Project had.
+   */
+  readonly stats = { targetScans: 0, targetParses: 0, targetsKnown: 0 };
   private readonly stats_ = new Map<string, Promise<'file' | 'directory' | undefined>>();
   private readonly factsByUri = new Map<string, Promise<{ key: string; facts: TargetFacts } | undefined>>();
   private readonly factsByContent = new Map<string, TargetFacts>();
@@ -208,14 +214,26 @@ export class LinkIndex {
     let facts = this.factsByContent.get(key);
     if (!facts || (withAnchors && !facts.anchors)) {
       facts = { lineCount: lineCountOf(text) };
-      if (withAnchors) {
-        this.stats.targetParses++;
-        facts.anchors = anchorsOf(this.host.parse(uri, text));
-      }
+      if (withAnchors) facts.anchors = this.anchorsOf(uri, text);
       if (this.factsByContent.size >= 20_000) this.factsByContent.clear();
       this.factsByContent.set(key, facts);
     }
     return { key, facts };
+  }
+
+  private anchorsOf(uri: string, text: string): AnchorSet {
+    const known = this.host.parsed(uri, text);
+    if (known) {
+      this.stats.targetsKnown++;
+      return anchorsOf(known);
+    }
+    const scanned = scanAnchors(text);
+    if (scanned) {
+      this.stats.targetScans++;
+      return anchorSet(scanned.headings, scanned.htmlIds);
+    }
+    this.stats.targetParses++;
+    return anchorsOf(this.host.parse(uri, text));
   }
 
   private readmeOf(folder: string): Promise<string | undefined> {

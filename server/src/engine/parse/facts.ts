@@ -236,15 +236,24 @@ function anchorTextOf(node: Nodes): string {
 
 const HTML_ANCHOR = /<([a-z][a-z0-9-]*)\b[^>]*?\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
-/** `<a name="x">` and `id="x"` on any element make `#x` work on GitHub (it prefixes them `user-content-`). */
-function collectHtmlAnchors(html: string, base: number, into: HtmlAnchorFact[]): void {
-  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length));
+/**
+ * `<a name="x">` and `id="x"` on any element make `#x` work on GitHub (it prefixes them
+ * `user-content-`); comments hide them. Offsets are into `html`.
+ */
+export function htmlAnchorsIn(html: string): { id: string; start: number; end: number }[] {
+  const found: { id: string; start: number; end: number }[] = [];
+  const withoutComments = html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
   HTML_ANCHOR.lastIndex = 0;
   for (let match; (match = HTML_ANCHOR.exec(withoutComments)); ) {
     if (match[2].toLowerCase() === 'name' && match[1].toLowerCase() !== 'a') continue;
     const id = match[3] ?? match[4] ?? match[5] ?? '';
-    if (id !== '') into.push({ id, span: { start: base + match.index, end: base + match.index + match[0].length } });
+    if (id !== '') found.push({ id, start: match.index, end: match.index + match[0].length });
   }
+  return found;
+}
+
+function collectHtmlAnchors(html: string, base: number, into: HtmlAnchorFact[]): void {
+  for (const anchor of htmlAnchorsIn(html)) into.push({ id: anchor.id, span: { start: base + anchor.start, end: base + anchor.end } });
 }
 
 /** `<https://…>` holds its destination between the brackets; a bare `https://…` is all destination. */
