@@ -23,6 +23,7 @@ testRule(brokenLink, {
       '<https://github.com/dragonflyoss/community/blob/release/v2/docs/notes.md>',
     ) },
     { name: 'a git remote names the repository', files: { ...community, 'community/.git/config': '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:dragonflyoss/community.git\n' }, text: md('<https://github.com/dragonflyoss/community/blob/master/COMMUNITY_LADDER.md>') },
+    { name: 'a link that climbs out of the repository is a GitHub page (../../issues), not a file', settings: mapped, path: 'community/README.md', files: community, text: md('[issues](../../issues) [wiki](../../wiki/Home)') },
     { name: 'a bare domain is malformed-url\'s, not a missing file', text: md('[Sandbox](sandbox.cncf.io)') },
     { name: 'an empty target is the placeholder rule\'s', text: md('[Incubation application issue]()') },
   ],

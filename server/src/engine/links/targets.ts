@@ -163,10 +163,14 @@ export class LinkIndex {
   /** The files or folders a destination may name, the likeliest first. */
   private candidates(from: string, destination: Destination, repositories: RepositoryMap) {
     if (destination.type === 'path') {
-      const repository = destination.rootRelative ? repositoryOf(repositories, from) : undefined;
-      const base = destination.rootRelative ? (repository?.uri ?? this.rootOf(from)) : folderOf(from);
+      const root = repositoryOf(repositories, from)?.uri ?? this.rootOf(from);
+      const base = destination.rootRelative ? root : folderOf(from);
       const relative = destination.path.replace(/^\/+/, '');
-      return { base, fragment: destination.fragment, repository: undefined, options: [{ uri: join(base, relative), relative, pathSpan: destination.pathSpan }] };
+      const uri = join(base, relative);
+      // GitHub resolves a link that climbs out of the repository against its own pages:
+      // `../../issues` from the README is the issue list, not a file.
+      if (uri !== root && !uri.startsWith(`${root}/`)) return undefined;
+      return { base, fragment: destination.fragment, repository: undefined, options: [{ uri, relative, pathSpan: destination.pathSpan }] };
     }
     if (destination.type !== 'github') return undefined;
     const repository = repositories.byName.get(`${destination.owner}/${destination.repo}`.toLowerCase());
