@@ -10,15 +10,13 @@ import { Project } from '../server/src/engine/project';
 import { InMemoryWorkspace } from '../server/src/engine/workspace';
 import { parseSettings } from '../server/src/engine/settings';
 import { checkDocument } from '../server/src/engine/check';
-import { RULES } from '../server/src/engine/rules';
-
-export const LINK_RULE_CODES = ['broken-link', 'broken-fragment', 'broken-line-anchor', 'malformed-url', 'malformed-link', 'link-text-mismatch', 'undefined-reference', 'duplicate-definition', 'duplicate-heading'];
+import { LINK_RULES } from '../server/src/engine/rules';
 
 export interface LinkPassTiming {
   /** How many documents had their links validated. */
   documents: number;
   govmdMs: number;
-  /** Of govmdMs, the time spent parsing the validated documents themselves (remark). */
+  /** Of govmdMs, the time spent reading the validated documents for their links. */
   govmdParseMs: number;
   govmdFindings: number;
   /** How govmd read the anchors of link targets: by the line scan, by a full parse, from a document it had parsed. */
@@ -77,16 +75,16 @@ export function generateWorkspace(fileCount = 2000, folders = 20): Record<string
 export async function timeGovmd(files: Record<string, string>, documents: readonly string[]) {
   const workspace = new InMemoryWorkspace(files, ['file:///bench']);
   const project = new Project(workspace, parseSettings({}).settings);
-  const rules = RULES.filter((rule) => LINK_RULE_CODES.includes(rule.code));
   const start = performance.now();
   let findings = 0;
   let parseMs = 0;
+  // What Project.checkLinks does, with the reading of each document timed apart.
   for (const uri of documents) {
     const parseStart = performance.now();
-    const doc = (await project.document(uri))!;
+    const doc = (await project.linkDocument(uri))!;
     parseMs += performance.now() - parseStart;
     const links = await project.links.gather(uri, doc.parsed);
-    findings += checkDocument(doc, { knownOwners: new Set(), links }, project.settings, rules).length;
+    findings += checkDocument(doc, { knownOwners: new Set(), links }, project.settings, LINK_RULES).length;
   }
   return { ms: performance.now() - start, parseMs, findings, targets: { ...project.links.stats } };
 }
@@ -177,7 +175,7 @@ export function formatLinkBench(result: LinkBenchResult): string {
     const t = timing.govmdTargets;
     lines.push(`  ${title} (${timing.documents} documents)`);
     lines.push(`    govmd link rules:                 ${timing.govmdMs.toFixed(0)} ms, ${timing.govmdFindings} findings`);
-    lines.push(`      of which parsing the ${timing.documents} documents (remark): ${timing.govmdParseMs.toFixed(0)} ms; the links themselves: ${(timing.govmdMs - timing.govmdParseMs).toFixed(0)} ms`);
+    lines.push(`      of which reading the ${timing.documents} documents for their links: ${timing.govmdParseMs.toFixed(0)} ms; resolving and checking the links: ${(timing.govmdMs - timing.govmdParseMs).toFixed(0)} ms`);
     lines.push(`      target anchors: ${t.targetScans} read by the line scan, ${t.targetParses} parsed, ${t.targetsKnown} from documents already parsed`);
     if (timing.peerMs !== undefined) {
       lines.push(`    vscode-markdown-languageservice:  ${timing.peerMs.toFixed(0)} ms, ${timing.peerFindings} findings`);

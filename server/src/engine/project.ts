@@ -6,6 +6,8 @@ import type { WorkspaceFacts } from './rules/rule';
 import { DocumentParser } from './parse/document';
 import { GovDocument } from './govDocument';
 import { checkDocument } from './check';
+import { LINK_RULES } from './rules';
+import { LINK_SCANNER } from './links/linkScan';
 import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
 import { LinkIndex } from './links/targets';
 
@@ -106,6 +108,27 @@ export class Project {
     if (!doc || doc.kind === 'none') return [];
     const [facts, links] = await Promise.all([this.workspaceFacts(), this.links.gather(uri, doc.parsed)]);
     return checkDocument(doc, { ...facts, links }, this.settings);
+  }
+
+  /**
+   * The link rules alone, for validating the links of a whole workspace: a document not parsed
+   * already is read for its links only — plain chunks without the parser (links/linkScan.ts),
+   * which is most of a governance file — and not kept.
+   */
+  async checkLinks(uri: string): Promise<Finding[]> {
+    const doc = await this.linkDocument(uri);
+    if (!doc || doc.kind === 'none') return [];
+    const links = await this.links.gather(uri, doc.parsed);
+    return checkDocument(doc, { knownOwners: new Set(), links }, this.settings, LINK_RULES);
+  }
+
+  /** The document as `checkLinks` reads it: the full parse when there is one, else its links only. */
+  async linkDocument(uri: string): Promise<GovDocument | undefined> {
+    const text = await this.text(uri);
+    if (text === undefined) return undefined;
+    const known = this.documents.get(uri);
+    if (known && known.text === text) return known;
+    return new GovDocument(uri, this.relativePath(uri), this.parser.parse(text, LINK_SCANNER), this.settings);
   }
 
   workspaceFacts(): Promise<WorkspaceFacts> {

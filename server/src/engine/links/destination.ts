@@ -47,7 +47,20 @@ const DOMAIN_ENDINGS = new Set([
 ]);
 const BARE_DOMAIN = /^(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,12}))(?::\d+)?(?:[/?#]|$)/i;
 
+const parsedDestinations = new Map<string, Destination>();
+
+/** What a destination names; a document's link rules each ask, so answers are kept (a few thousand). */
 export function parseDestination(url: string): Destination {
+  let destination = parsedDestinations.get(url);
+  if (!destination) {
+    destination = readDestination(url);
+    if (parsedDestinations.size >= 5_000) parsedDestinations.clear();
+    parsedDestinations.set(url, destination);
+  }
+  return destination;
+}
+
+function readDestination(url: string): Destination {
   const problem = urlProblem(url);
   if (problem) return { type: 'malformed', problem };
   if (url.startsWith('#')) return { type: 'fragment', fragment: url.slice(1) };

@@ -17,6 +17,8 @@ export interface FragmentTarget {
   folder: boolean;
 }
 
+const lineCounts = new WeakMap<object, number>();
+
 /**
  * The document or workspace file a link's fragment must be found in, or undefined when it cannot
  * be checked here: no fragment, an external URL, a target that does not exist (broken-link's).
@@ -24,7 +26,9 @@ export interface FragmentTarget {
 export function fragmentTarget(doc: GovDocument, occurrence: LinkOccurrence, links: LinkTargets | undefined): FragmentTarget | undefined {
   const destination = parseDestination(occurrence.url);
   if (destination.type === 'fragment') {
-    return { fragment: destination.fragment, name: 'this document', anchors: anchorsOf(doc.parsed), lineCount: lineCountOf(doc.text), folder: false };
+    let lineCount = lineCounts.get(doc.parsed);
+    if (lineCount === undefined) lineCounts.set(doc.parsed, (lineCount = lineCountOf(doc.text)));
+    return { fragment: destination.fragment, name: 'this document', anchors: anchorsOf(doc.parsed), lineCount, folder: false };
   }
   if ((destination.type !== 'path' && destination.type !== 'github') || destination.fragment === undefined) return undefined;
   const target = links?.get(occurrence.url);

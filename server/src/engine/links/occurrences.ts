@@ -16,7 +16,18 @@ export interface LinkOccurrence {
  * Where each destination is written. Reference links are left out: their destination is their
  * definition's, which is an occurrence of its own (one finding per place to fix).
  */
-export function linkOccurrences(parsed: ParsedDocument): LinkOccurrence[] {
+export function linkOccurrences(parsed: ParsedDocument): readonly LinkOccurrence[] {
+  let found = cache.get(parsed);
+  if (!found) {
+    found = collectOccurrences(parsed);
+    cache.set(parsed, found);
+  }
+  return found;
+}
+
+const cache = new WeakMap<ParsedDocument, LinkOccurrence[]>();
+
+function collectOccurrences(parsed: ParsedDocument): LinkOccurrence[] {
   const found: LinkOccurrence[] = [];
   const add = (span: Span, url: string, destination: Span | undefined, definition: boolean) => {
     const occurrence: LinkOccurrence = { span, url, definition };

@@ -50,6 +50,13 @@ export interface ParsedDocument {
   readonly chunksParsed: number;
 }
 
+/** Reads a chunk's facts without the parser when it can do so exactly; undefined otherwise. */
+export interface ChunkScanner {
+  read(chunkText: string, labels: ReadonlySet<string>): ChunkFacts | undefined;
+  /** How `read` expects the document's definition labels. */
+  normalize(label: string): string;
+}
+
 const DEFINITION_LINE = /^[ \t>]{0,8}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*\S/gm;
 
 /**
@@ -64,9 +71,14 @@ export class DocumentParser {
     private readonly maxCachedChunks = 50_000,
   ) {}
 
-  parse(text: string): ParsedDocument {
+  /**
+   * `scanner`, when given, may read a chunk's facts without the parser (the link rules' reading of
+   * plain chunks, links/linkScan.ts); such a document holds only what that reading gives.
+   */
+  parse(text: string, scanner?: ChunkScanner): ParsedDocument {
     const chunks = splitIntoChunks(text);
     const labels = definitionLabels(text);
+    const normalizedLabels = scanner ? new Set(labels.map(scanner.normalize)) : undefined;
     const document: DocumentUnderConstruction = {
       text,
       chunks,
@@ -90,6 +102,11 @@ export class DocumentParser {
     };
     for (const chunk of chunks) {
       const chunkText = text.slice(chunk.start, chunk.end);
+      const quick = scanner && this.quickScan(chunkText, scanner, normalizedLabels!);
+      if (quick) {
+        appendScan(document, quick, chunk.start);
+        continue;
+      }
       const appendix = definitionsAppendix(chunkText, labels);
       const key = appendix ? `${chunkText}\u0000${appendix}` : chunkText;
       let scan = this.cache.get(key);
@@ -102,6 +119,20 @@ export class DocumentParser {
       appendScan(document, scan, chunk.start);
     }
     return Object.assign(document, { lines: new LineIndex(text) });
+  }
+
+  private quickScan(chunkText: string, scan: ChunkScanner, labels: ReadonlySet<string>): ChunkScan | undefined {
+    const facts = scan.read(chunkText, labels);
+    if (!facts) return undefined;
+    return {
+      ...facts,
+      todos: [],
+      placeholders: [],
+      mentions: [],
+      malformedCheckboxes: [],
+      unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
+      unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
+    };
   }
 
   private scanChunk(chunkText: string, appendix: string): ChunkScan {

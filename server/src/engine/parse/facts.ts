@@ -284,7 +284,7 @@ function definitionDestination(span: Span, text: string): Span | undefined {
 }
 
 /** The destination starting at `from` (after optional white space), bracketed or bare with balanced parentheses. */
-function destinationAt(text: string, from: number, limit: number): Span | undefined {
+export function destinationAt(text: string, from: number, limit: number): Span | undefined {
   let start = from;
   while (start < limit && /[ \t\r\n]/.test(text[start])) start++;
   if (text[start] === '<') {

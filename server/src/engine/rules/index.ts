@@ -20,6 +20,19 @@ import { undefinedReference } from './undefinedReference';
 import { duplicateDefinition } from './duplicateDefinition';
 import { duplicateHeading } from './duplicateHeading';
 
+/** The rules about links: `Project.checkLinks` runs only these, on documents read for their links. */
+export const LINK_RULES: readonly Rule[] = [
+  brokenLink,
+  brokenFragment,
+  brokenLineAnchor,
+  malformedUrl,
+  malformedLink,
+  linkTextMismatch,
+  undefinedReference,
+  duplicateDefinition,
+  duplicateHeading,
+];
+
 /** Every rule the engine runs, in the order their findings are listed for one line. */
 export const RULES: readonly Rule[] = [
   uncheckedCriterion,
@@ -33,13 +46,5 @@ export const RULES: readonly Rule[] = [
   conflictingStatus,
   actionWithoutOwner,
   unknownOwner,
-  brokenLink,
-  brokenFragment,
-  brokenLineAnchor,
-  malformedUrl,
-  malformedLink,
-  linkTextMismatch,
-  undefinedReference,
-  duplicateDefinition,
-  duplicateHeading,
+  ...LINK_RULES,
 ];

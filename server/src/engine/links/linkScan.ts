@@ -1,0 +1,216 @@
+import type { Span } from '../types';
+import { destinationAt, mergeSpans, type ChunkFacts, type DefinitionFact, type HeadingFact, type HtmlCommentFact, type LinkFact } from '../parse/facts';
+
+/**
+ * The link rules' facts of one chunk, read without the parser when the chunk is plain enough for
+ * that to be exact: headings without inline markup, inline links, images, references, definitions,
+ * `<scheme:…>` autolinks and HTML comments. It returns undefined — and the chunk is parsed — as
+ * soon as the chunk holds anything whose reading depends on the rest of CommonMark: code, escapes,
+ * entities, HTML, tables, block quotes, setext headings, indented code, nested brackets, markup in
+ * link text, bare URLs or e-mail addresses (GFM's autolink literals), footnotes.
+ *
+ * `labels` are the document's definition labels, normalized (see `normalizeLabel`).
+ */
+export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkFacts | undefined {
+  if (/[\\`|\t]|&(?:#\w+|[a-z]\w*);|\[\^|~~~/i.test(text)) return undefined;
+  const facts: ChunkFacts = { headings: [], listItems: [], htmlComments: [], links: [], definitions: [], paragraphs: [], nonProse: [], htmlAnchors: [], inlineCode: [] };
+  const lines = linesOf(text);
+  const isList = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ ]|$)/.test(lines[0]?.text ?? '');
+  // Comments and autolinks first: their text is not Markdown. Masked so nothing else reads it.
+  const masked = maskHtml(text, lines, facts);
+  if (masked === undefined) return undefined;
+
+  let paragraphStart = true;
+  let afterBlank = false;
+  let afterDefinition = false;
+  for (const line of lines) {
+    const content = masked.slice(line.start, line.start + line.text.length);
+    if (/^ *$/.test(content)) {
+      paragraphStart = afterBlank = true;
+      afterDefinition = false;
+      continue;
+    }
+    if (/^ *>/.test(content) || /^ {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *)$/.test(content)) return undefined;
+    // Indented code: anywhere outside a list, after a blank line inside one.
+    if ((!isList || afterBlank) && /^ {4,}/.test(content)) return undefined;
+    // A definition's title may sit on the next line.
+    if (afterDefinition && /^ *["'(]/.test(content)) return undefined;
+    afterBlank = afterDefinition = false;
+    const heading = /^( {0,3})(#{1,6})(?= |$)(.*)$/.exec(content);
+    if (heading) {
+      if (isList) return undefined;
+      const fact = headingFact(line.start, heading);
+      if (!fact) return undefined;
+      facts.headings.push(fact);
+      paragraphStart = true;
+      continue;
+    }
+    if (/^ {0,3}\[[^\]]*\]:/.test(content)) {
+      if (!paragraphStart || isList) return undefined;
+      const definition = definitionFact(line.start, content);
+      if (!definition) return undefined;
+      facts.definitions.push(definition);
+      facts.nonProse.push(definition.span);
+      afterDefinition = true;
+      continue;
+    }
+    paragraphStart = false;
+    if (!scanInline(text, masked, line.start, content, labels, facts)) return undefined;
+  }
+  // What is left unread must not be an autolink literal (`https://…`, `www.…`, `a@b.io`).
+  let rest = masked;
+  for (const span of facts.nonProse) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
+  if (/https?:|www\.|mailto:|xmpp:|[\w.+-]@[\w-]+\./i.test(rest)) return undefined;
+  facts.nonProse = mergeSpans(facts.nonProse);
+  facts.links.sort((a, b) => a.span.start - b.span.start);
+  return facts;
+}
+
+/** CommonMark's label matching: case-folded, runs of white space as one space, trimmed. */
+export function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+interface Line {
+  start: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const raw of text.split('\n')) {
+    lines.push({ start, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw });
+    start += raw.length + 1;
+  }
+  return lines;
+}
+
+/** Records HTML comments and `<scheme:…>` autolinks and blanks them out; undefined for any other HTML. */
+function maskHtml(text: string, lines: readonly Line[], facts: ChunkFacts): string | undefined {
+  let masked = text;
+  const blank = (span: Span) => {
+    masked = masked.slice(0, span.start) + '\u0001'.repeat(span.end - span.start) + masked.slice(span.end);
+  };
+  for (const match of text.matchAll(/<!--([\s\S]*?)-->/g)) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    facts.htmlComments.push({ span, body: match[1].trim() } satisfies HtmlCommentFact);
+    // A comment that opens a line is an HTML block: the rest of its last line belongs to it.
+    const line = lines.find((l) => l.start <= span.start && span.start <= l.start + l.text.length)!;
+    const opensLine = /^ {0,3}$/.test(text.slice(line.start, span.start));
+    const lastLine = lines.find((l) => l.start <= span.end && span.end <= l.start + l.text.length)!;
+    const covered = opensLine ? { start: span.start, end: lastLine.start + lastLine.text.length } : span;
+    if (opensLine && /\S/.test(text.slice(span.end, covered.end))) return undefined;
+    facts.nonProse.push(covered);
+    blank(covered);
+  }
+  for (const match of masked.matchAll(/<([a-z][a-z0-9+.-]{1,31}:[^\s<>\u0001]*)>/gi)) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    facts.links.push({ kind: 'autolink', span, url: match[1], text: match[1], destination: { start: span.start + 1, end: span.end - 1 } });
+    facts.nonProse.push(span);
+    blank(span);
+  }
+  return masked.includes('<') ? undefined : masked;
+}
+
+function headingFact(lineStart: number, match: RegExpExecArray): HeadingFact | undefined {
+  const [, indent, hashes, rest] = match;
+  const inner = rest.replace(/(?:^| +)#+ *$/, '');
+  const leading = /^ */.exec(inner)![0].length;
+  const content = inner.trim();
+  if (/[[\]*_~!<>\u0001]|:[a-z0-9_+-]+:|https?:|www\.|@/i.test(content)) return undefined;
+  const start = lineStart + indent.length;
+  const contentStart = lineStart + indent.length + hashes.length + leading;
+  const span = { start, end: lineStart + match[0].length };
+  return {
+    span,
+    depth: hashes.length,
+    text: content,
+    contentSpan: content === '' ? span : { start: contentStart, end: contentStart + content.length },
+    anchorText: content,
+  };
+}
+
+function definitionFact(lineStart: number, content: string): DefinitionFact | undefined {
+  const match = /^( {0,3})\[([^\]]+)\]: *(<[^<>\n]*>|[^\s<]+)(?: +("[^"]*"|'[^']*'|\([^()]*\)))? *$/.exec(content);
+  if (!match || !/\S/.test(match[2]) || /[[\]]/.test(match[2])) return undefined;
+  const [, indent, label, written] = match;
+  const start = lineStart + indent.length;
+  const end = lineStart + content.length;
+  const destinationStart = lineStart + content.indexOf(written, indent.length + label.length + 3);
+  const url = written.startsWith('<') ? written.slice(1, -1) : written;
+  const destination = written.startsWith('<') ? { start: destinationStart + 1, end: destinationStart + written.length - 1 } : { start: destinationStart, end: destinationStart + written.length };
+  return { span: { start, end }, identifier: normalizeLabel(label).toLowerCase(), label, url, destination };
+}
+
+/** Reads the links of one line; false when the line needs the parser. */
+function scanInline(text: string, masked: string, lineStart: number, content: string, labels: ReadonlySet<string>, facts: ChunkFacts): boolean {
+  let at = 0;
+  // `- [ ] task`: GFM's checkbox, not a bracket.
+  const box = /^ *(?:[-*+]|\d{1,9}[.)]) +\[[ xX]\](?= |$)/.exec(content);
+  if (box) at = box[0].length;
+  for (;;) {
+    const open = content.indexOf('[', at);
+    const stray = content.indexOf(']', at);
+    if (stray !== -1 && (open === -1 || stray < open)) return false;
+    if (open === -1) return true;
+    const close = content.indexOf(']', open + 1);
+    if (close === -1 || content.slice(open + 1, close).includes('[')) return false;
+    const image = open > 0 && content[open - 1] === '!';
+    const inner = content.slice(open + 1, close);
+    if (/[*_~!\u0001]|https?:|www\.|@/i.test(inner)) return false;
+    const start = lineStart + open - (image ? 1 : 0);
+    const textSpan = { start: lineStart + open + 1, end: lineStart + close };
+    const after = content[close + 1];
+    if (after === '(') {
+      const destination = destinationAt(masked, lineStart + close + 2, lineStart + content.length);
+      if (!destination) return false;
+      const parsed = inlineTail(content, close + 2, destination.start - lineStart, destination.end - lineStart);
+      if (!parsed) return false;
+      const bracketed = text[destination.start - 1] === '<';
+      const url = text.slice(destination.start, destination.end);
+      if (!bracketed && /[<>]/.test(url)) return false;
+      const span = { start, end: lineStart + parsed.end };
+      const link: LinkFact = { kind: image ? 'image' : 'inline', span, url, text: inner, destination, textSpan };
+      facts.links.push(link);
+      facts.nonProse.push({ start: lineStart + close, end: span.end });
+      at = parsed.end;
+      continue;
+    }
+    if (after === '[') {
+      const labelClose = content.indexOf(']', close + 2);
+      if (labelClose === -1) return false;
+      const written = content.slice(close + 2, labelClose);
+      if (written.includes('[')) return false;
+      const label = written === '' ? inner : written;
+      if (labels.has(normalizeLabel(label))) {
+        facts.links.push({ kind: 'reference', span: { start, end: lineStart + labelClose + 1 }, url: '', text: inner, identifier: normalizeLabel(label).toLowerCase(), textSpan });
+      } else if (labels.has(normalizeLabel(inner))) {
+        return false; // `[defined][undefined]`: CommonMark's fallbacks get subtle
+      }
+      at = labelClose + 1;
+      continue;
+    }
+    if (labels.has(normalizeLabel(inner))) {
+      facts.links.push({ kind: 'reference', span: { start, end: lineStart + close + 1 }, url: '', text: inner, identifier: normalizeLabel(inner).toLowerCase(), textSpan });
+    } else if (image) {
+      return false;
+    }
+    at = close + 1;
+  }
+}
+
+/** After the destination: an optional title, then `)`. Offsets in the line; undefined when it is not a link. */
+function inlineTail(content: string, open: number, destinationStart: number, destinationEnd: number): { end: number } | undefined {
+  const before = content.slice(open, destinationStart);
+  if (!/^ *<?$/.test(before)) return undefined;
+  let at = destinationEnd + (content[destinationStart - 1] === '<' ? 1 : 0);
+  if (content[destinationStart - 1] === '<' && content[destinationEnd] !== '>') return undefined;
+  const tail = /^(?: +("[^"]*"|'[^']*'|\([^()]*\)))? *\)/.exec(content.slice(at));
+  if (!tail) return undefined;
+  at += tail[0].length;
+  return { end: at };
+}
+
+/** The link rules' reading of plain chunks, for `DocumentParser.parse(text, LINK_SCANNER)`. */
+export const LINK_SCANNER = { read: scanLinkChunk, normalize: normalizeLabel };
