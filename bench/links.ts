@@ -1,6 +1,8 @@
 // Whole-workspace link validation: govmd's link rules against vscode-markdown-languageservice
 // (the validator behind VS Code's own Markdown diagnostics), in one process, on the same files.
 import { performance } from 'node:perf_hooks';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
@@ -30,6 +32,8 @@ export interface LinkPassTiming {
 export interface LinkBenchResult {
   files: number;
   bytes: number;
+  /** The same whole-workspace pass over copies of the real fixture files. */
+  fixtures?: LinkPassTiming & { bytes: number };
   /** Every file's links validated, cold. */
   workspace: LinkPassTiming;
   /** The links of one document per folder (the ones open in an editor) validated against the whole workspace, cold. */
@@ -68,6 +72,32 @@ export function generateWorkspace(fileCount = 2000, folders = 20): Record<string
     files[name(i)] = lines.join('\n');
   }
   for (let k = 0; k < 3; k++) files[`file:///bench/assets/diagram-${k}.png`] = 'PNG';
+  return files;
+}
+
+/**
+ * Real governance text: the test fixtures (the Dragonfly community repository, the seed DD and
+ * meeting note) copied into folders until the workspace holds `fileCount` files. Code blocks,
+ * tables, bare URLs and HTML included, as they come.
+ */
+export function fixtureWorkspace(fileCount = 2000): Record<string, string> {
+  const root = join(__dirname, '..', 'test', 'fixtures');
+  const originals: [string, string][] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.md')) originals.push([relative(root, path).split('\\').join('/'), readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(root);
+  const files: Record<string, string> = {};
+  for (let copy = 0; Object.keys(files).length < fileCount; copy++) {
+    for (const [path, text] of originals) {
+      if (Object.keys(files).length >= fileCount) break;
+      files[`file:///bench/copy-${copy}/${path}`] = text;
+    }
+  }
   return files;
 }
 
@@ -153,11 +183,16 @@ export async function benchLinks(fileCount = 2000, folders = 20): Promise<LinkBe
     workspace: await pass(files, all),
     open: await pass(files, open),
   };
+  const real = fixtureWorkspace(fileCount);
+  const realDocuments = Object.keys(real);
+  result.fixtures = { ...(await pass(real, realDocuments)), bytes: Object.values(real).reduce((sum, text) => sum + text.length, 0) };
   try {
     for (const [timing, documents] of [[result.open, open], [result.workspace, all]] as const) {
       const peer = await timePeer(files, documents);
       Object.assign(timing, { peerMs: peer.ms, peerFindings: peer.findings, ratio: peer.ms / timing.govmdMs });
     }
+    const peer = await timePeer(real, realDocuments);
+    Object.assign(result.fixtures, { peerMs: peer.ms, peerFindings: peer.findings, ratio: peer.ms / result.fixtures.govmdMs });
   } catch (error) {
     result.peerError = (error as Error).message;
   }
@@ -165,6 +200,8 @@ export async function benchLinks(fileCount = 2000, folders = 20): Promise<LinkBe
 }
 
 async function pass(files: Record<string, string>, documents: readonly string[]): Promise<LinkPassTiming> {
+  // The two validators disagree on what to report in real text (govmd has more link rules, MLS
+  // reports links to files outside the workspace); the finding counts are printed, not compared.
   const govmd = await timeGovmd(files, documents);
   return { documents: documents.length, govmdMs: govmd.ms, govmdParseMs: govmd.parseMs, govmdFindings: govmd.findings, govmdTargets: govmd.targets };
 }
@@ -184,6 +221,10 @@ export function formatLinkBench(result: LinkBenchResult): string {
   };
   describe('documents open in the editor, one per folder', result.open);
   describe('every file of the workspace', result.workspace);
+  if (result.fixtures) {
+    lines.push(`Real governance text: the fixture files copied to ${result.fixtures.documents} files (${(result.fixtures.bytes / 1024 / 1024).toFixed(1)} MB), cold:`);
+    describe('every file', result.fixtures);
+  }
   if (result.peerError) lines.push(`  vscode-markdown-languageservice: not measured (${result.peerError})`);
   return lines.join('\n');
 }

@@ -43,6 +43,18 @@ const CRAFTED = [
   md('- one', '- two [t](u)', '', '- three'),
   md('[a](b)', '===', ''),
   md('[a](b) <!-- x', 'y --> [c](d)'),
+  md('See https://github.com/o/r/blob/main/x.md#frag, and www.example.com. Also (https://x.io/a_(b)) and https://x.io/path?q=1&b=2!'),
+  md('[host] https://x.io and "https://y.io" and xhttps://no and (www.z.io)'),
+  md('- https://github.com/dragonflyoss/dragonfly/issues/4025 @gaius-qi', '- *https://x.io/emph*'),
+  md('https://x.io/a]b https://x.io/c] end https://x.io/d](e)'),
+  md('www.x_y.z.io www.a.b_c.io https://_x.io https://x.io/_a_ www.'),
+  md('a https://x.io<!-- c --> b', '', 'https://x.io/a&b;c https://x.io/a?x=&y'),
+  md('[a](b)https://x.io [c][d]www.e.io', '', '[d]: f'),
+  md('[a](`b`) and `c`', '', '[a][`b`]', '', 'x `y` [z](w) `v` and `` a ` b `` [l](m)'),
+  md('```js', 'code [x](y)', '```'),
+  md('~~~', '[a](b)', '~~~', '', 'text'),
+  md('  ```', '  indented fence', '  ```', ''),
+  md('`unpaired [a](b)', '`'),
 ];
 
 const LINK_FACTS = ['links', 'definitions', 'headings', 'htmlComments', 'unrenderedLinks', 'unresolvedReferences', 'nonProse'] as const;

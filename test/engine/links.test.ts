@@ -230,3 +230,16 @@ test('references resolve to definitions in other chunks, in any case and spacing
   const changed = parser.parse(text.replace('[BAZ]: https://y.io', '[other]: https://y.io'));
   assert.deepEqual(changed.links.map((link) => link.identifier), ['foo bar']);
 });
+
+test('checkLinks, reading documents for their links only, reports what check reports for links', async () => {
+  const workspace = reviewerWorkspace();
+  workspace.set('file:///ws/meeting.md', read(`${COMMUNITY}/../seeds/maintainer-meeting.md`));
+  const full = new Project(workspace, mapped);
+  const linksOnly = new Project(workspace, mapped);
+  for (const uri of await workspace.listFiles()) {
+    const expected = linkFindings(await full.check(uri));
+    assert.deepEqual(await linksOnly.checkLinks(uri), expected, uri);
+  }
+  // None of those documents was kept: checkLinks leaves the Project's documents to check.
+  assert.equal((await linksOnly.document('file:///ws/dd.md'))!.parsed.listItems.length > 0, true);
+});

@@ -12,12 +12,15 @@ import { destinationAt, mergeSpans, type ChunkFacts, type DefinitionFact, type H
  * `labels` are the document's definition labels, normalized (see `normalizeLabel`).
  */
 export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkFacts | undefined {
-  if (/[\\`|\t]|&(?:#\w+|[a-z]\w*);|\[\^|~~~/i.test(text)) return undefined;
   const facts: ChunkFacts = { headings: [], listItems: [], htmlComments: [], links: [], definitions: [], paragraphs: [], nonProse: [], htmlAnchors: [], inlineCode: [] };
   const lines = linesOf(text);
+  if (/^ {0,3}(`{3,}|~{3,})/.test(lines[0].text)) return fencedCode(text, lines, facts);
+  if (/[\\|\t]|&(?:#\w+|[a-z]\w*);|\[\^|~~~|```/i.test(text)) return undefined;
   const isList = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ ]|$)/.test(lines[0]?.text ?? '');
   // Comments and autolinks first: their text is not Markdown. Masked so nothing else reads it.
-  const masked = maskHtml(text, lines, facts);
+  const maskedHtml = maskHtml(text, lines, facts);
+  if (maskedHtml === undefined) return undefined;
+  const masked = maskCode(maskedHtml, lines, facts);
   if (masked === undefined) return undefined;
 
   let paragraphStart = true;
@@ -55,7 +58,9 @@ export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkF
       continue;
     }
     paragraphStart = false;
+    const before = facts.links.length;
     if (!scanInline(text, masked, line.start, content, labels, facts)) return undefined;
+    literalAutolinks(content, line.start, facts.links.slice(before).map((link) => link.span), facts);
   }
   // What is left unread must not be an autolink literal (`https://…`, `www.…`, `a@b.io`).
   let rest = masked;
@@ -113,12 +118,53 @@ function maskHtml(text: string, lines: readonly Line[], facts: ChunkFacts): stri
   return masked.includes('<') ? undefined : masked;
 }
 
+/** A chunk that is one fenced code block and blank lines: code, nothing else. */
+function fencedCode(text: string, lines: readonly Line[], facts: ChunkFacts): ChunkFacts | undefined {
+  const open = /^( {0,3})(`{3,}|~{3,})([^\n]*)$/.exec(lines[0].text)!;
+  if (open[2][0] === '`' && open[3].includes('`')) return undefined;
+  const closing = lines.findIndex((line, i) => {
+    if (i === 0) return false;
+    const close = /^ {0,3}(`{3,}|~{3,})[ ]*$/.exec(line.text);
+    return close !== null && close[1][0] === open[2][0] && close[1].length >= open[2].length;
+  });
+  if (closing === -1 || lines.slice(closing + 1).some((line) => !/^[ ]*$/.test(line.text))) return undefined;
+  const last = lines[closing];
+  facts.nonProse.push({ start: open[1].length, end: last.start + last.text.length });
+  return facts;
+}
+
+/**
+ * Records inline code spans (backtick runs paired on one line) and blanks them out; undefined when
+ * a span would need the parser: unpaired on its line, holding brackets or HTML.
+ */
+function maskCode(masked: string, lines: readonly Line[], facts: ChunkFacts): string | undefined {
+  if (!masked.includes('`')) return masked;
+  let result = masked;
+  for (const line of lines) {
+    const content = masked.slice(line.start, line.start + line.text.length);
+    const runs = [...content.matchAll(/`+/g)];
+    for (let i = 0; i < runs.length; i++) {
+      const close = runs.findIndex((run, j) => j > i && run[0].length === runs[i][0].length);
+      if (close === -1) return undefined;
+      const start = runs[i].index;
+      const end = runs[close].index + runs[close][0].length;
+      if (/[[\]<>\u0001]/.test(content.slice(start, end))) return undefined;
+      const span = { start: line.start + start, end: line.start + end };
+      facts.inlineCode.push(span);
+      facts.nonProse.push(span);
+      result = result.slice(0, span.start) + '\u0002'.repeat(end - start) + result.slice(span.end);
+      i = close;
+    }
+  }
+  return result;
+}
+
 function headingFact(lineStart: number, match: RegExpExecArray): HeadingFact | undefined {
   const [, indent, hashes, rest] = match;
   const inner = rest.replace(/(?:^| +)#+ *$/, '');
   const leading = /^ */.exec(inner)![0].length;
   const content = inner.trim();
-  if (/[[\]*_~!<>\u0001]|:[a-z0-9_+-]+:|https?:|www\.|@/i.test(content)) return undefined;
+  if (/[[\]*_~!<>\u0001\u0002]|:[a-z0-9_+-]+:|https?:|www\.|@/i.test(content)) return undefined;
   const start = lineStart + indent.length;
   const contentStart = lineStart + indent.length + hashes.length + leading;
   const span = { start, end: lineStart + match[0].length };
@@ -158,7 +204,7 @@ function scanInline(text: string, masked: string, lineStart: number, content: st
     if (close === -1 || content.slice(open + 1, close).includes('[')) return false;
     const image = open > 0 && content[open - 1] === '!';
     const inner = content.slice(open + 1, close);
-    if (/[*_~!\u0001]|https?:|www\.|@/i.test(inner)) return false;
+    if (/[*_~!\u0001\u0002]|https?:|www\.|@/i.test(inner)) return false;
     const start = lineStart + open - (image ? 1 : 0);
     const textSpan = { start: lineStart + open + 1, end: lineStart + close };
     const after = content[close + 1];
@@ -168,6 +214,7 @@ function scanInline(text: string, masked: string, lineStart: number, content: st
       const parsed = inlineTail(content, close + 2, destination.start - lineStart, destination.end - lineStart);
       if (!parsed) return false;
       const bracketed = text[destination.start - 1] === '<';
+      if (masked.slice(lineStart + close, lineStart + parsed.end).includes('\u0002')) return false;
       const url = text.slice(destination.start, destination.end);
       if (!bracketed && /[<>]/.test(url)) return false;
       const span = { start, end: lineStart + parsed.end };
@@ -181,7 +228,7 @@ function scanInline(text: string, masked: string, lineStart: number, content: st
       const labelClose = content.indexOf(']', close + 2);
       if (labelClose === -1) return false;
       const written = content.slice(close + 2, labelClose);
-      if (written.includes('[')) return false;
+      if (written.includes('[') || written.includes('\u0002')) return false;
       const label = written === '' ? inner : written;
       if (labels.has(normalizeLabel(label))) {
         facts.links.push({ kind: 'reference', span: { start, end: lineStart + labelClose + 1 }, url: '', text: inner, identifier: normalizeLabel(label).toLowerCase(), textSpan });
@@ -197,6 +244,102 @@ function scanInline(text: string, masked: string, lineStart: number, content: st
       return false;
     }
     at = close + 1;
+  }
+}
+
+const TRAIL_PUNCTUATION = new Set([...'!"\')*,.:;?_~']);
+const PATH_PUNCTUATION = new Set([...'!"&\')*,.:;<?]_~']);
+const PUNCTUATION = /^[\p{P}\p{S}]$/u;
+const WHITESPACE = /^\s$/;
+
+/**
+ * GFM's autolink literals (`https://…`, `www.…`) as micromark-extension-gfm-autolink-literal
+ * reads them: where they may start, what a domain is, and which trailing punctuation is not part
+ * of the URL. `\u0001` is masked HTML, which ends a URL as `<` does.
+ */
+function literalAutolinks(content: string, lineStart: number, taken: readonly Span[], facts: ChunkFacts): void {
+  const candidates = /https?:\/\/|www\./gi;
+  for (let match; (match = candidates.exec(content)); ) {
+    const at = match.index;
+    if (taken.some((span) => span.start - lineStart <= at && at < span.end - lineStart)) continue;
+    const previous = content[at - 1];
+    const www = match[0][0].toLowerCase() === 'w';
+    if (www ? previous !== undefined && !/[\s(*_[\]~]/.test(previous) : previous !== undefined && /[A-Za-z]/.test(previous)) continue;
+    const domainStart = www ? at : at + match[0].length;
+    if (!www && (content[domainStart] === undefined || WHITESPACE.test(content[domainStart]) || PUNCTUATION.test(content[domainStart]) || content[domainStart] === '\u0001')) continue;
+    const domainEnd = domainAt(content, domainStart);
+    if (domainEnd === undefined) continue;
+    const end = pathAt(content, domainEnd);
+    const written = content.slice(at, end);
+    const span = { start: lineStart + at, end: lineStart + end };
+    facts.links.push({ kind: 'autolink', span, url: www ? `http://${written}` : written, text: written, destination: { ...span } });
+    facts.nonProse.push(span);
+    candidates.lastIndex = end;
+  }
+}
+
+function domainAt(content: string, start: number): number | undefined {
+  let at = start;
+  let seen = false;
+  let underscoreInLast = false;
+  let underscoreInLastButOne = false;
+  for (;;) {
+    const char = content[at];
+    if (char === '.' || char === '_') {
+      if (isTrail(content, at)) break;
+      if (char === '_') underscoreInLast = true;
+      else {
+        underscoreInLastButOne = underscoreInLast;
+        underscoreInLast = false;
+      }
+      at++;
+      continue;
+    }
+    if (char === undefined || char === '\u0001' || WHITESPACE.test(char) || (char !== '-' && PUNCTUATION.test(char))) break;
+    seen = true;
+    at++;
+  }
+  return seen && !underscoreInLast && !underscoreInLastButOne ? at : undefined;
+}
+
+function pathAt(content: string, start: number): number {
+  let at = start;
+  let opened = 0;
+  let closed = 0;
+  for (;;) {
+    const char = content[at];
+    if (char === undefined || char === '\u0001' || WHITESPACE.test(char)) return at;
+    if (char === '(') opened++;
+    else if (char === ')' && closed < opened) closed++;
+    else if (PATH_PUNCTUATION.has(char)) {
+      if (isTrail(content, at)) return at;
+      if (char === ')') closed++;
+    }
+    at++;
+  }
+}
+
+/** Whether what follows is trailing punctuation up to the end of the URL: not part of it. */
+function isTrail(content: string, start: number): boolean {
+  let at = start;
+  for (;;) {
+    const char = content[at];
+    if (char === undefined || char === '<' || char === '\u0001' || WHITESPACE.test(char)) return true;
+    if (TRAIL_PUNCTUATION.has(char)) {
+      at++;
+    } else if (char === '&') {
+      at++;
+      if (!/[A-Za-z]/.test(content[at] ?? '')) return false;
+      while (/[A-Za-z]/.test(content[at] ?? '')) at++;
+      if (content[at] !== ';') return false;
+      at++;
+    } else if (char === ']') {
+      at++;
+      const next = content[at];
+      if (next === undefined || next === '(' || next === '[' || WHITESPACE.test(next)) return true;
+    } else {
+      return false;
+    }
   }
 }
 
