@@ -55,6 +55,11 @@ const CRAFTED = [
   md('~~~', '[a](b)', '~~~', '', 'text'),
   md('  ```', '  indented fence', '  ```', ''),
   md('`unpaired [a](b)', '`'),
+  md('[COMMUNITY_MEMBERSHIP.md#x](y) and [_emph_](z) and [a_](b)', '', '## snake_case_heading', '## _emphasis_'),
+  md('- Developers: <dragonfly-developers@googlegroups.com> and <mailto:a@b.io>', '- me@x.io'),
+  md('[@dragonfly_oss](https://twitter.com/dragonfly_oss) [a@b.io](mailto:a@b.io) [https://x.io](y) [see https://z.io][r] [www.q.io]', '', '[r]: s'),
+  md('Use `git clone https://github.com/<your-username>/x.git` and `[a](b)` and `<!-- c -->` <!-- `d` --> `e'),
+  md('`a <!--` b --> [l](m)'),
 ];
 
 const LINK_FACTS = ['links', 'definitions', 'headings', 'htmlComments', 'unrenderedLinks', 'unresolvedReferences', 'nonProse'] as const;

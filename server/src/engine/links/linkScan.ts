@@ -17,10 +17,14 @@ export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkF
   if (/^ {0,3}(`{3,}|~{3,})/.test(lines[0].text)) return fencedCode(text, lines, facts);
   if (/[\\|\t]|&(?:#\w+|[a-z]\w*);|\[\^|~~~|```/i.test(text)) return undefined;
   const isList = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ ]|$)/.test(lines[0]?.text ?? '');
-  // Comments and autolinks first: their text is not Markdown. Masked so nothing else reads it.
-  const maskedHtml = maskHtml(text, lines, facts);
-  if (maskedHtml === undefined) return undefined;
-  const masked = maskCode(maskedHtml, lines, facts);
+  // Comments, code spans and autolinks first: their text is not Markdown. Masked so nothing else reads it.
+  const withoutComments = maskComments(text, lines, facts);
+  if (withoutComments === undefined) return undefined;
+  const withoutCode = maskCode(withoutComments, lines, facts);
+  if (withoutCode === undefined) return undefined;
+  // A code span that opened before a comment would have made the comment code.
+  if (facts.htmlComments.some((comment) => facts.inlineCode.some((code) => code.start < comment.span.start && comment.span.start < code.end))) return undefined;
+  const masked = maskAutolinks(withoutCode, facts);
   if (masked === undefined) return undefined;
 
   let paragraphStart = true;
@@ -64,7 +68,7 @@ export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkF
   }
   // What is left unread must not be an autolink literal (`https://…`, `www.…`, `a@b.io`).
   let rest = masked;
-  for (const span of facts.nonProse) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
+  for (const span of [...facts.nonProse, ...facts.links.map((link) => link.span)]) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
   if (/https?:|www\.|mailto:|xmpp:|[\w.+-]@[\w-]+\./i.test(rest)) return undefined;
   facts.nonProse = mergeSpans(facts.nonProse);
   facts.links.sort((a, b) => a.span.start - b.span.start);
@@ -92,30 +96,39 @@ function linesOf(text: string): Line[] {
 }
 
 /** Records HTML comments and `<scheme:…>` autolinks and blanks them out; undefined for any other HTML. */
-function maskHtml(text: string, lines: readonly Line[], facts: ChunkFacts): string | undefined {
+/**
+ * Records HTML comments and blanks them out (a comment that opens a line is an HTML block, which
+ * takes the rest of its last line); undefined when text follows such a block on its line.
+ */
+function maskComments(text: string, lines: readonly Line[], facts: ChunkFacts): string | undefined {
   let masked = text;
-  const blank = (span: Span) => {
-    masked = masked.slice(0, span.start) + '\u0001'.repeat(span.end - span.start) + masked.slice(span.end);
-  };
   for (const match of text.matchAll(/<!--([\s\S]*?)-->/g)) {
     const span = { start: match.index, end: match.index + match[0].length };
     facts.htmlComments.push({ span, body: match[1].trim() } satisfies HtmlCommentFact);
-    // A comment that opens a line is an HTML block: the rest of its last line belongs to it.
     const line = lines.find((l) => l.start <= span.start && span.start <= l.start + l.text.length)!;
     const opensLine = /^ {0,3}$/.test(text.slice(line.start, span.start));
     const lastLine = lines.find((l) => l.start <= span.end && span.end <= l.start + l.text.length)!;
     const covered = opensLine ? { start: span.start, end: lastLine.start + lastLine.text.length } : span;
     if (opensLine && /\S/.test(text.slice(span.end, covered.end))) return undefined;
     facts.nonProse.push(covered);
-    blank(covered);
+    masked = masked.slice(0, covered.start) + '\u0001'.repeat(covered.end - covered.start) + masked.slice(covered.end);
   }
-  for (const match of masked.matchAll(/<([a-z][a-z0-9+.-]{1,31}:[^\s<>\u0001]*)>/gi)) {
+  return masked;
+}
+
+/** Records `<scheme:…>` and `<address@host>` autolinks and blanks them out; undefined for any other HTML. */
+function maskAutolinks(masked: string, facts: ChunkFacts): string | undefined {
+  const autolinks = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>\u0001\u0002]*)>|<([a-z0-9.!#$%&'*+/=?^_{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)>/gi;
+  let result = masked;
+  for (const match of masked.matchAll(autolinks)) {
     const span = { start: match.index, end: match.index + match[0].length };
-    facts.links.push({ kind: 'autolink', span, url: match[1], text: match[1], destination: { start: span.start + 1, end: span.end - 1 } });
+    const written = match[1] ?? match[2];
+    const url = match[1] ?? `mailto:${match[2]}`;
+    facts.links.push({ kind: 'autolink', span, url, text: written, destination: { start: span.start + 1, end: span.end - 1 } });
     facts.nonProse.push(span);
-    blank(span);
+    result = result.slice(0, span.start) + '\u0001'.repeat(span.end - span.start) + result.slice(span.end);
   }
-  return masked.includes('<') ? undefined : masked;
+  return result.includes('<') ? undefined : result;
 }
 
 /** A chunk that is one fenced code block and blank lines: code, nothing else. */
@@ -148,7 +161,7 @@ function maskCode(masked: string, lines: readonly Line[], facts: ChunkFacts): st
       if (close === -1) return undefined;
       const start = runs[i].index;
       const end = runs[close].index + runs[close][0].length;
-      if (/[[\]<>\u0001]/.test(content.slice(start, end))) return undefined;
+      if (content.slice(start, end).includes('\u0001')) return undefined;
       const span = { start: line.start + start, end: line.start + end };
       facts.inlineCode.push(span);
       facts.nonProse.push(span);
@@ -164,7 +177,7 @@ function headingFact(lineStart: number, match: RegExpExecArray): HeadingFact | u
   const inner = rest.replace(/(?:^| +)#+ *$/, '');
   const leading = /^ */.exec(inner)![0].length;
   const content = inner.trim();
-  if (/[[\]*_~!<>\u0001\u0002]|:[a-z0-9_+-]+:|https?:|www\.|@/i.test(content)) return undefined;
+  if (/[[\]*~!<>\u0001\u0002]|:[a-z0-9_+-]+:|https?:|www\.|@/i.test(content) || mayBeEmphasis(content)) return undefined;
   const start = lineStart + indent.length;
   const contentStart = lineStart + indent.length + hashes.length + leading;
   const span = { start, end: lineStart + match[0].length };
@@ -204,7 +217,9 @@ function scanInline(text: string, masked: string, lineStart: number, content: st
     if (close === -1 || content.slice(open + 1, close).includes('[')) return false;
     const image = open > 0 && content[open - 1] === '!';
     const inner = content.slice(open + 1, close);
-    if (/[*_~!\u0001\u0002]|https?:|www\.|@/i.test(inner)) return false;
+    if (/[*~!\u0001\u0002]/.test(inner) || mayBeEmphasis(inner)) return false;
+    // In a link's text a URL is text; in brackets that stay text, GFM may still link it (later, without a position).
+    const urlInside = /https?:|www\.|@|mailto:|xmpp:/i.test(inner);
     const start = lineStart + open - (image ? 1 : 0);
     const textSpan = { start: lineStart + open + 1, end: lineStart + close };
     const after = content[close + 1];
@@ -232,7 +247,7 @@ function scanInline(text: string, masked: string, lineStart: number, content: st
       const label = written === '' ? inner : written;
       if (labels.has(normalizeLabel(label))) {
         facts.links.push({ kind: 'reference', span: { start, end: lineStart + labelClose + 1 }, url: '', text: inner, identifier: normalizeLabel(label).toLowerCase(), textSpan });
-      } else if (labels.has(normalizeLabel(inner))) {
+      } else if (labels.has(normalizeLabel(inner)) || urlInside) {
         return false; // `[defined][undefined]`: CommonMark's fallbacks get subtle
       }
       at = labelClose + 1;
@@ -240,7 +255,7 @@ function scanInline(text: string, masked: string, lineStart: number, content: st
     }
     if (labels.has(normalizeLabel(inner))) {
       facts.links.push({ kind: 'reference', span: { start, end: lineStart + close + 1 }, url: '', text: inner, identifier: normalizeLabel(inner).toLowerCase(), textSpan });
-    } else if (image) {
+    } else if (image || urlInside) {
       return false;
     }
     at = close + 1;
@@ -341,6 +356,11 @@ function isTrail(content: string, start: number): boolean {
       return false;
     }
   }
+}
+
+/** `_` between two letters or digits (`COMMUNITY_LADDER`) never starts or ends emphasis; any other may. */
+function mayBeEmphasis(text: string): boolean {
+  return /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u.test(text);
 }
 
 /** After the destination: an optional title, then `)`. Offsets in the line; undefined when it is not a link. */
