@@ -73,7 +73,7 @@ export class LinkIndex {
    * parse (texts the scan cannot read for sure), `targetsKnown` from a parse the Project had.
    */
   readonly stats = { targetScans: 0, targetParses: 0, targetsKnown: 0 };
-  private readonly stats_ = new Map<string, Promise<'file' | 'directory' | undefined>>();
+  private readonly kinds = new Map<string, Promise<'file' | 'directory' | undefined>>();
   private readonly factsByUri = new Map<string, Promise<{ key: string; facts: TargetFacts } | undefined>>();
   private readonly factsByContent = new Map<string, TargetFacts>();
   private readonly readmes = new Map<string, Promise<string | undefined>>();
@@ -106,14 +106,14 @@ export class LinkIndex {
   fileChanged(uri: string): void {
     this.contentChanged(uri);
     const folder = `${uri}/`;
-    for (const cache of [this.stats_, this.factsByUri, this.readmes] as Map<string, unknown>[]) {
+    for (const cache of [this.kinds, this.factsByUri, this.readmes] as Map<string, unknown>[]) {
       for (const key of cache.keys()) if (key.startsWith(folder) || folder.startsWith(`${key}/`) || key === uri) cache.delete(key);
     }
     if (/\/\.git(\/|$)/.test(uri)) this.repositoryMap = undefined;
   }
 
   reset(): void {
-    this.stats_.clear();
+    this.kinds.clear();
     this.factsByUri.clear();
     this.readmes.clear();
     this.repositoryMap = undefined;
@@ -189,10 +189,10 @@ export class LinkIndex {
 
   private stat(uri: string): Promise<'file' | 'directory' | undefined> {
     if (this.host.isOpen(uri)) return Promise.resolve('file');
-    let stat = this.stats_.get(uri);
+    let stat = this.kinds.get(uri);
     if (!stat) {
       stat = this.host.workspace.stat(uri);
-      this.stats_.set(uri, stat);
+      this.kinds.set(uri, stat);
     }
     return stat;
   }
