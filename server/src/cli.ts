@@ -82,7 +82,8 @@ async function openProject(configOption: string | undefined, io: Io) {
   }
   const root = configPath ? nodePath.dirname(configPath) : io.cwd;
   const workspace = new FsWorkspace([root], config.settings.exclude);
-  return { project: new Project(workspace, config.settings), workspace, root };
+  // The `repositories` setting's folders are relative to the settings file.
+  return { project: new Project(workspace, config.settings, { settingsFolder: URI.file(root).toString() }), workspace, root };
 }
 
 async function check(args: string[], io: Io): Promise<number> {

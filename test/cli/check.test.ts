@@ -16,7 +16,8 @@ interface JsonFinding { file: string; line: number; column: number; code: string
 
 test('check --format json: the seed DD report the issue asks for', () => {
   const run = govmd(['check', seedDd, '--format', 'json']);
-  assert.equal(run.code, 0, run.stderr);
+  // Two malformed URLs are errors: exit 1 at the default --fail-on error.
+  assert.equal(run.code, 1, run.stderr);
   const findings: JsonFinding[] = JSON.parse(run.stdout);
   const of = (code: string) => findings.filter((f) => f.code === code);
   const lines = (code: string, severity?: string) => of(code).filter((f) => !severity || f.severity === severity).map((f) => f.line);
@@ -31,7 +32,11 @@ test('check --format json: the seed DD report the issue asks for', () => {
   ]);
   assert.deepEqual(lines('missing-evaluation'), [365]);
   assert.equal(of('subcriteria-mismatch').length, 0);
-  assert.equal(findings.length, 19 + 5 + 21 + 14 + 1);
+  // Without a repositories setting the dragonflyoss/community URLs are external: only what the
+  // document shows by itself is reported.
+  assert.deepEqual(of('malformed-url').map((f) => `${f.line}:${f.column} ${f.severity}`), ['72:56 error', '104:244 error']);
+  assert.deepEqual(of('link-text-mismatch').map((f) => `${f.line}:${f.column}`), ['137:7']);
+  assert.equal(findings.length, 19 + 5 + 21 + 14 + 1 + 3);
   assert.deepEqual(Object.keys(findings[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
   assert.equal(findings[0].file, seedDd);
 });
@@ -49,10 +54,10 @@ test('check: the seed meeting note reports issue 4025 under TODO and WIP, and no
 
 test('check: text output, summary, and exit codes by --fail-on', () => {
   const run = govmd(['check', seedDd]);
-  assert.equal(run.code, 0);
+  assert.equal(run.code, 1);
   const out = run.stdout.trimEnd().split('\n');
   assert.equal(out[0], `${seedDd}:14:5: warning: Template placeholder left in the text: NOTABLE1 [placeholder]`);
-  assert.equal(out[out.length - 1], '60 problems (36 warnings, 24 information) in 1 file.');
+  assert.equal(out[out.length - 1], '63 problems (2 errors, 37 warnings, 24 information) in 1 file.');
   assert.equal(govmd(['check', seedDd, '--fail-on', 'warning']).code, 1);
   assert.equal(govmd(['check', seedDd, '--fail-on', 'none']).code, 0);
 });
@@ -68,7 +73,7 @@ test('check --format sarif: valid SARIF 2.1.0 with rules, levels and relative pa
   assert.equal(sarifRun.tool.driver.name, 'govmd');
   assert.ok(sarifRun.tool.driver.rules.some((r: { id: string; helpUri: string }) => r.id === 'unchecked-criterion' && r.helpUri.endsWith('docs/rules/unchecked-criterion.md')));
   // From the checkout, the fixture's MAINTAINERS.md is in the workspace: @CormickKneey is known there.
-  assert.equal(sarifRun.results.length, 60 + 6);
+  assert.equal(sarifRun.results.length, 63 + 6);
   const first = sarifRun.results[0];
   assert.equal(first.level, 'warning');
   assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, seedDd);

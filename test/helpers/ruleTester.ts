@@ -7,6 +7,8 @@ import { GovDocument } from '../../server/src/engine/govDocument';
 import { checkDocument } from '../../server/src/engine/check';
 import { parseSettings, type Settings } from '../../server/src/engine/settings';
 import { applyEdits } from '../../server/src/engine/fixes';
+import { Project } from '../../server/src/engine/project';
+import { InMemoryWorkspace } from '../../server/src/engine/workspace';
 
 export interface InvalidCase {
   name?: string;
@@ -19,6 +21,8 @@ export interface InvalidCase {
   output?: string;
   settings?: unknown;
   workspace?: Partial<WorkspaceFacts>;
+  /** Other files of the workspace, by path below its folder (`file:///ws/`): link targets. */
+  files?: Record<string, string>;
 }
 
 export interface ValidCase {
@@ -28,6 +32,7 @@ export interface ValidCase {
   text: string;
   settings?: unknown;
   workspace?: Partial<WorkspaceFacts>;
+  files?: Record<string, string>;
 }
 
 /** ESLint's RuleTester, for our rules: each case is a snippet, its exact findings, the text after fixes. */
@@ -35,14 +40,14 @@ export function testRule(rule: Rule, cases: { valid: (ValidCase | string)[]; inv
   const defaultKind = rule.appliesTo[0];
   cases.valid.forEach((input, index) => {
     const item = typeof input === 'string' ? { text: input } : input;
-    test(`${rule.code} valid #${index + 1}${item.name ? `: ${item.name}` : ''}`, () => {
-      const findings = run(rule, item, defaultKind);
+    test(`${rule.code} valid #${index + 1}${item.name ? `: ${item.name}` : ''}`, async () => {
+      const findings = await runInWorkspace(rule, item, defaultKind);
       assert.deepEqual(findings.map(describe), []);
     });
   });
   cases.invalid.forEach((item, index) => {
-    test(`${rule.code} invalid #${index + 1}${item.name ? `: ${item.name}` : ''}`, () => {
-      const findings = run(rule, item, defaultKind);
+    test(`${rule.code} invalid #${index + 1}${item.name ? `: ${item.name}` : ''}`, async () => {
+      const findings = await runInWorkspace(rule, item, defaultKind);
       assert.deepEqual(findings.map(describe), item.findings);
       for (const finding of findings) assert.equal(finding.code, rule.code);
       if (item.output !== undefined) {
@@ -50,7 +55,7 @@ export function testRule(rule: Rule, cases: { valid: (ValidCase | string)[]; inv
         const fixed = applyEdits(item.text, edits);
         assert.equal(fixed, item.output);
         // Applying the fixes once more changes nothing: fixes are idempotent.
-        const again = run(rule, { ...item, text: fixed }, defaultKind).flatMap((f) => (f.fixes?.[0]?.automatic ? f.fixes[0].edits : []));
+        const again = (await runInWorkspace(rule, { ...item, text: fixed }, defaultKind)).flatMap((f) => (f.fixes?.[0]?.automatic ? f.fixes[0].edits : []));
         assert.equal(applyEdits(fixed, again), fixed);
       }
     });
@@ -62,6 +67,23 @@ export function run(rule: Rule, item: ValidCase, defaultKind: DocumentKind): Fin
   const path = item.path ?? 'case.md';
   const doc = new GovDocument(`file:///ws/${path}`, path, new DocumentParser(settings.placeholders.map((p) => new RegExp(p, 'g'))).parse(item.text), settings);
   const workspace: WorkspaceFacts = { knownOwners: new Set(), ...item.workspace };
+  return checkDocument(doc, workspace, settings, [rule]);
+}
+
+/**
+ * Runs one rule on the case as the Project would: the case is `file:///ws/<path>` in a workspace
+ * that also holds `files`, and its link targets are gathered from that workspace first.
+ */
+export async function runInWorkspace(rule: Rule, item: ValidCase, defaultKind: DocumentKind): Promise<Finding[]> {
+  const settings = settingsFor(item, defaultKind);
+  const path = item.path ?? 'case.md';
+  const uri = `file:///ws/${path}`;
+  const files: Record<string, string> = { [uri]: item.text };
+  for (const [name, text] of Object.entries(item.files ?? {})) files[`file:///ws/${name}`] = text;
+  const project = new Project(new InMemoryWorkspace(files), settings);
+  const doc = (await project.document(uri))!;
+  const links = await project.links.gather(uri, doc.parsed);
+  const workspace: WorkspaceFacts = { knownOwners: new Set(), links, ...item.workspace };
   return checkDocument(doc, workspace, settings, [rule]);
 }
 

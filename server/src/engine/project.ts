@@ -6,9 +6,20 @@ import type { WorkspaceDuplicates, WorkspaceFacts } from './rules/rule';
 import { DocumentParser } from './parse/document';
 import { GovDocument } from './govDocument';
 import { checkDocument } from './check';
+import { LINK_RULES } from './rules';
+import { LINK_SCANNER } from './links/linkScan';
 import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
 import { handleKey } from './model/mentions';
 import { DuplicatesIndex } from './duplicates/duplicatesIndex';
+import { LinkIndex } from './links/targets';
+
+export interface ProjectOptions {
+  /**
+   * The folder of the settings file, which the `repositories` setting's paths are relative to.
+   * The first workspace folder when absent.
+   */
+  settingsFolder?: string;
+}
 
 /**
  * The engine's state for one workspace: parsed documents (from editor buffers when open, from
@@ -20,19 +31,35 @@ export class Project {
   private readonly documents = new Map<string, GovDocument>();
   private facts?: Promise<WorkspaceFacts>;
   private readonly duplicates = new DuplicatesIndex(this);
+  /** Link targets of the workspace: existence, anchors, line counts, repositories. */
+  readonly links: LinkIndex;
 
   constructor(
     readonly workspace: Workspace,
     readonly settings: Settings,
+    options: ProjectOptions = {},
   ) {
     this.parser = new DocumentParser(settings.placeholders.map((source) => new RegExp(source, 'g')));
+    this.links = new LinkIndex({
+      workspace,
+      repositories: settings.repositories,
+      settingsFolder: options.settingsFolder,
+      text: (uri) => this.text(uri),
+      isOpen: (uri) => this.openTexts.has(uri),
+      parsed: (uri, text) => {
+        const known = this.documents.get(uri);
+        return known && known.text === text ? known.parsed : undefined;
+      },
+      // Through the shared parser: when the target is checked itself later, its chunks are cached.
+      parse: (_uri, text) => this.parser.parse(text),
+    });
   }
 
   /** An editor buffer: its text wins over the file's until it is closed. */
   setOpenText(uri: string, text: string): void {
     if (this.openTexts.get(uri) === text) return;
     this.openTexts.set(uri, text);
-    this.fileChanged(uri);
+    this.contentChanged(uri);
   }
 
   closeOpenText(uri: string): void {
@@ -40,11 +67,17 @@ export class Project {
     this.fileChanged(uri);
   }
 
-  /** A file was created, changed or deleted on disk (or its buffer changed). */
+  /** A file was created, changed or deleted on disk. */
   fileChanged(uri: string): void {
+    this.contentChanged(uri);
+    this.links.fileChanged(uri);
+  }
+
+  private contentChanged(uri: string): void {
     this.documents.delete(uri);
     this.duplicates.fileChanged(uri);
     if (OWNER_FILE.test(uri)) this.facts = undefined;
+    this.links.contentChanged(uri);
   }
 
   /** The workspace's file list changed in ways we were not told about one by one. */
@@ -52,12 +85,17 @@ export class Project {
     this.documents.clear();
     this.duplicates.reset();
     this.facts = undefined;
+    this.links.reset();
+  }
+
+  private async text(uri: string): Promise<string | undefined> {
+    return this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
   }
 
   async document(uri: string): Promise<GovDocument | undefined> {
     const cached = this.documents.get(uri);
     if (cached) return cached;
-    const text = this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
+    const text = await this.text(uri);
     if (text === undefined) return undefined;
     return this.documentFromText(uri, text);
   }
@@ -73,7 +111,7 @@ export class Project {
 
   async check(uri: string): Promise<Finding[]> {
     const doc = await this.document(uri);
-    if (!doc) return [];
+    if (!doc || doc.kind === 'none') return [];
     return checkDocument(doc, await this.factsFor(doc), this.settings);
   }
 
@@ -90,9 +128,29 @@ export class Project {
 
   /** What the rules for this document need of the workspace; the cross-file passes only when they apply. */
   private async factsFor(doc: GovDocument): Promise<WorkspaceFacts> {
-    const facts = await this.workspaceFacts();
-    if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return facts;
-    return { ...facts, duplicates: await this.duplicates.groupsFor(doc) };
+    const [facts, links] = await Promise.all([this.workspaceFacts(), this.links.gather(doc.uri, doc.parsed)]);
+    if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return { ...facts, links };
+    return { ...facts, links, duplicates: await this.duplicates.groupsFor(doc) };
+  }
+  /**
+   * The link rules alone, for validating the links of a whole workspace: a document not parsed
+   * already is read for its links only — plain chunks without the parser (links/linkScan.ts),
+   * which is most of a governance file — and not kept.
+   */
+  async checkLinks(uri: string): Promise<Finding[]> {
+    const doc = await this.linkDocument(uri);
+    if (!doc || doc.kind === 'none') return [];
+    const links = await this.links.gather(uri, doc.parsed);
+    return checkDocument(doc, { knownOwners: new Set(), links }, this.settings, LINK_RULES);
+  }
+
+  /** The document as `checkLinks` reads it: the full parse when there is one, else its links only. */
+  async linkDocument(uri: string): Promise<GovDocument | undefined> {
+    const text = await this.text(uri);
+    if (text === undefined) return undefined;
+    const known = this.documents.get(uri);
+    if (known && known.text === text) return known;
+    return new GovDocument(uri, this.relativePath(uri), this.parser.parse(text, LINK_SCANNER), this.settings);
   }
 
   workspaceFacts(): Promise<WorkspaceFacts> {

@@ -8,7 +8,11 @@ export interface Workspace {
   readonly roots: readonly string[];
   /** Every Markdown and owners file under the roots. */
   listFiles(): Promise<readonly string[]>;
-  /** The text of a file, or undefined when it does not exist or cannot be read as text. */
+  /**
+   * The text of a file, or undefined when it does not exist or cannot be read as text. Besides
+   * Markdown, the engine reads link targets of any kind (for their line count) and the
+   * `.git/config` of workspace folders (the GitHub remotes that say which repository a folder holds).
+   */
   readFile(uri: string): Promise<string | undefined>;
   stat(uri: string): Promise<'file' | 'directory' | undefined>;
 }

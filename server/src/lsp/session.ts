@@ -59,7 +59,8 @@ export class Session {
     }
     this.lastEditorProblems = summary;
     this.workspace = new LspWorkspace(this.options.rootPaths, settings.exclude, this.documents);
-    this.project = new Project(this.workspace, settings);
+    const settingsFolder = this.settingsFileUri ? nodePath.dirname(URI.parse(this.settingsFileUri).fsPath) : undefined;
+    this.project = new Project(this.workspace, settings, settingsFolder ? { settingsFolder: URI.file(settingsFolder).toString() } : {});
     for (const document of this.documents.all()) this.project.setOpenText(document.uri, document.getText());
   }
 

@@ -2,11 +2,12 @@ import type { Span } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { splitIntoChunks } from './chunks';
 import { parseMarkdown } from './markdown';
-import { extractFacts, type ChunkFacts, type HeadingFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
+import { extractFacts, type ChunkFacts, type HeadingFact, type HtmlAnchorFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
 import { findTodos, type Todo } from '../model/todos';
 import { findPlaceholders, type Placeholder } from '../model/placeholders';
 import { findMentions, type Mention } from '../model/mentions';
 import { findMalformedCheckboxes, type MalformedCheckbox } from '../model/checkboxes';
+import { findUnrenderedLinks, findUnresolvedReferences, type UnrenderedLink, type UnresolvedReference } from '../model/unrenderedLinks';
 
 /** Everything found in one chunk; spans relative to the chunk's start. */
 interface ChunkScan extends ChunkFacts {
@@ -16,6 +17,8 @@ interface ChunkScan extends ChunkFacts {
   placeholders: Placeholder[];
   mentions: Mention[];
   malformedCheckboxes: MalformedCheckbox[];
+  unrenderedLinks: UnrenderedLink[];
+  unresolvedReferences: UnresolvedReference[];
 }
 
 /** Everything found in one document; spans are offsets into `text`. */
@@ -30,15 +33,28 @@ export interface ParsedDocument {
   readonly definitions: readonly DefinitionFact[];
   readonly paragraphs: readonly ParagraphFact[];
   readonly nonProse: readonly Span[];
+  readonly htmlAnchors: readonly HtmlAnchorFact[];
+  readonly inlineCode: readonly Span[];
   readonly frontMatter?: ChunkFacts['frontMatter'];
   readonly todos: readonly Todo[];
   readonly placeholders: readonly Placeholder[];
   readonly mentions: readonly Mention[];
   readonly malformedCheckboxes: readonly MalformedCheckbox[];
+  /** Text written as a link that does not render as one. */
+  readonly unrenderedLinks: readonly UnrenderedLink[];
+  /** `[text][label]` with no `[label]: url` anywhere in the document. */
+  readonly unresolvedReferences: readonly UnresolvedReference[];
   /** Parts of the text that were not checked, and why (nesting too deep to parse in time). */
   readonly skipped: readonly { span: Span; reason: string }[];
   /** How many chunks this parse had to parse rather than take from the cache. */
   readonly chunksParsed: number;
+}
+
+/** Reads a chunk's facts without the parser when it can do so exactly; undefined otherwise. */
+export interface ChunkScanner {
+  read(chunkText: string, labels: ReadonlySet<string>): ChunkFacts | undefined;
+  /** How `read` expects the document's definition labels. */
+  normalize(label: string): string;
 }
 
 const DEFINITION_LINE = /^[ \t>]{0,8}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*\S/gm;
@@ -55,9 +71,14 @@ export class DocumentParser {
     private readonly maxCachedChunks = 50_000,
   ) {}
 
-  parse(text: string): ParsedDocument {
+  /**
+   * `scanner`, when given, may read a chunk's facts without the parser (the link rules' reading of
+   * plain chunks, links/linkScan.ts); such a document holds only what that reading gives.
+   */
+  parse(text: string, scanner?: ChunkScanner): ParsedDocument {
     const chunks = splitIntoChunks(text);
-    const appendix = definitionsAppendix(text);
+    const labels = definitionLabels(text);
+    const normalizedLabels = scanner ? new Set(labels.map(scanner.normalize)) : undefined;
     const document: DocumentUnderConstruction = {
       text,
       chunks,
@@ -68,15 +89,25 @@ export class DocumentParser {
       definitions: [],
       paragraphs: [],
       nonProse: [],
+      htmlAnchors: [],
+      inlineCode: [],
       todos: [],
       placeholders: [],
       mentions: [],
       malformedCheckboxes: [],
+      unrenderedLinks: [],
+      unresolvedReferences: [],
       skipped: [],
       chunksParsed: 0,
     };
     for (const chunk of chunks) {
       const chunkText = text.slice(chunk.start, chunk.end);
+      const quick = scanner && this.quickScan(chunkText, scanner, normalizedLabels!);
+      if (quick) {
+        appendScan(document, quick, chunk.start);
+        continue;
+      }
+      const appendix = definitionsAppendix(chunkText, labels);
       const key = appendix ? `${chunkText}\u0000${appendix}` : chunkText;
       let scan = this.cache.get(key);
       if (!scan) {
@@ -88,6 +119,20 @@ export class DocumentParser {
       appendScan(document, scan, chunk.start);
     }
     return Object.assign(document, { lines: new LineIndex(text) });
+  }
+
+  private quickScan(chunkText: string, scan: ChunkScanner, labels: ReadonlySet<string>): ChunkScan | undefined {
+    const facts = scan.read(chunkText, labels);
+    if (!facts) return undefined;
+    return {
+      ...facts,
+      todos: [],
+      placeholders: [],
+      mentions: [],
+      malformedCheckboxes: [],
+      unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
+      unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
+    };
   }
 
   private scanChunk(chunkText: string, appendix: string): ChunkScan {
@@ -108,6 +153,8 @@ export class DocumentParser {
       placeholders: findPlaceholders(chunkText, facts.nonProse, facts.listItems, facts.links, this.extraPlaceholderPatterns),
       mentions: findMentions(chunkText, facts.nonProse),
       malformedCheckboxes: findMalformedCheckboxes(chunkText, facts.nonProse),
+      unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
+      unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
     };
   }
 }
@@ -134,20 +181,37 @@ function opaqueScan(text: string, reason: string): ChunkScan {
     definitions: [],
     paragraphs: [],
     nonProse: [{ start: 0, end: text.length }],
+    htmlAnchors: [],
+    inlineCode: [],
     skipped: reason,
     todos: [],
     placeholders: [],
     mentions: [],
     malformedCheckboxes: [],
+    unrenderedLinks: [],
+    unresolvedReferences: [],
   };
 }
 
-function definitionsAppendix(text: string): string {
+function definitionLabels(text: string): string[] {
   const labels = new Set<string>();
   DEFINITION_LINE.lastIndex = 0;
   for (let match; (match = DEFINITION_LINE.exec(text)); ) labels.add(match[1]);
-  if (labels.size === 0) return '';
-  return [...labels].sort().map((label) => `[${label}]: #`).join('\n');
+  return [...labels].sort();
+}
+
+/**
+ * The document's definitions a chunk may use: only labels whose text appears in the chunk can
+ * resolve a reference there (labels match ignoring case and runs of white space), so a chunk
+ * without any is parsed, and cached, without an appendix — parsing every definition again with
+ * every chunk tripled the parse time of definition-heavy documents.
+ */
+function definitionsAppendix(chunkText: string, labels: readonly string[]): string {
+  if (labels.length === 0 || !chunkText.includes(']')) return '';
+  const fold = (text: string) => text.toLowerCase().toUpperCase().replace(/\s+/g, ' ');
+  const chunk = fold(chunkText);
+  const used = labels.filter((label) => chunk.includes(fold(label).trim()));
+  return used.map((label) => `[${label}]: #`).join('\n');
 }
 
 function clipFacts(facts: ChunkFacts, length: number): ChunkFacts {
@@ -185,8 +249,29 @@ function appendScan(document: DocumentUnderConstruction, scan: ChunkScan, base: 
     document.listItems.push(shifted);
   }
   for (const comment of scan.htmlComments) document.htmlComments.push({ ...comment, span: shift(comment.span, base) });
-  for (const link of scan.links) document.links.push({ ...link, span: shift(link.span, base) });
-  for (const definition of scan.definitions) document.definitions.push({ ...definition, span: shift(definition.span, base) });
+  for (const link of scan.links) {
+    const shifted: LinkFact = { ...link, span: shift(link.span, base) };
+    if (link.destination) shifted.destination = shift(link.destination, base);
+    if (link.textSpan) shifted.textSpan = shift(link.textSpan, base);
+    document.links.push(shifted);
+  }
+  for (const definition of scan.definitions) {
+    const shifted: DefinitionFact = { ...definition, span: shift(definition.span, base) };
+    if (definition.destination) shifted.destination = shift(definition.destination, base);
+    document.definitions.push(shifted);
+  }
+  for (const anchor of scan.htmlAnchors) document.htmlAnchors.push({ ...anchor, span: shift(anchor.span, base) });
+  for (const code of scan.inlineCode) document.inlineCode.push(shift(code, base));
+  for (const link of scan.unrenderedLinks) {
+    document.unrenderedLinks.push({
+      ...link,
+      span: shift(link.span, base),
+      edits: link.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })),
+    });
+  }
+  for (const reference of scan.unresolvedReferences) {
+    document.unresolvedReferences.push({ ...reference, span: shift(reference.span, base), labelSpan: shift(reference.labelSpan, base) });
+  }
   for (const paragraph of scan.paragraphs) {
     const shifted: ParagraphFact = { ...paragraph, span: shift(paragraph.span, base) };
     if (paragraph.firstStrong) shifted.firstStrong = { text: paragraph.firstStrong.text, span: shift(paragraph.firstStrong.span, base) };

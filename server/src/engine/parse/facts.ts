@@ -16,6 +16,10 @@ export interface ChunkFacts {
   paragraphs: ParagraphFact[];
   /** Spans whose characters are not prose: code, HTML, URLs. Sorted by start. */
   nonProse: Span[];
+  /** `id="…"` and `<a name="…">` in HTML outside code: anchors links may name. */
+  htmlAnchors: HtmlAnchorFact[];
+  /** Inline code spans, backticks included. */
+  inlineCode: Span[];
   frontMatter?: { span: Span; value: string; format: 'yaml' | 'toml' };
 }
 
@@ -25,6 +29,17 @@ export interface HeadingFact {
   text: string;
   /** The heading's text without the `#` markers. */
   contentSpan: Span;
+  /**
+   * The text GitHub makes the anchor from: what the rendered heading reads, so without HTML tags,
+   * image alt text or `:emoji:` shortcodes (GitHub renders those as an emoji, which slugs drop).
+   */
+  anchorText: string;
+}
+
+export interface HtmlAnchorFact {
+  span: Span;
+  /** The value of the `id` or `name` attribute, as written. */
+  id: string;
 }
 
 export interface ListItemFact {
@@ -58,6 +73,10 @@ export interface LinkFact {
   text: string;
   /** Reference links: the normalized label they use. */
   identifier?: string;
+  /** The destination as written (inside `<…>` when bracketed); absent for reference links. */
+  destination?: Span;
+  /** The link text between the brackets (inline and reference links). */
+  textSpan?: Span;
 }
 
 export interface DefinitionFact {
@@ -65,6 +84,8 @@ export interface DefinitionFact {
   identifier: string;
   label: string;
   url: string;
+  /** The destination as written (inside `<…>` when bracketed). */
+  destination?: Span;
 }
 
 export interface ParagraphFact {
@@ -86,6 +107,8 @@ export function extractFacts(root: Root, text: string): ChunkFacts {
     definitions: [],
     paragraphs: [],
     nonProse: [],
+    htmlAnchors: [],
+    inlineCode: [],
   };
   walk(root, { listItem: -1, inBlockquote: false, inList: false }, facts, text);
   facts.nonProse = mergeSpans(facts.nonProse);
@@ -127,17 +150,21 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
       const first = node.children[0];
       const last = node.children[node.children.length - 1];
       const contentSpan = first && last ? { start: spanOf(first).start, end: spanOf(last).end } : span;
-      facts.headings.push({ span, depth: node.depth, text: toString(node).trim(), contentSpan });
+      facts.headings.push({ span, depth: node.depth, text: toString(node).trim(), contentSpan, anchorText: anchorTextOf(node) });
       break;
     }
     case 'code':
+      facts.nonProse.push(spanOf(node));
+      return;
     case 'inlineCode':
       facts.nonProse.push(spanOf(node));
+      facts.inlineCode.push(spanOf(node));
       return;
     case 'html': {
       const span = spanOf(node);
       // `<TBD>` parses as an HTML tag, but in a template it is a blank to fill in.
       if (node.value.trim() !== '<TBD>') facts.nonProse.push(span);
+      collectHtmlAnchors(node.value, span.start, facts.htmlAnchors);
       const comments = /<!--([\s\S]*?)-->/g;
       for (let match; (match = comments.exec(node.value)); ) {
         facts.htmlComments.push({
@@ -152,12 +179,16 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
       const span = spanOf(node);
       const label = text.slice(span.start, span.end);
       const autolink = node.type === 'link' && !label.startsWith('[') && !label.includes('](');
-      facts.links.push({
+      const link: LinkFact = {
         kind: node.type === 'image' ? 'image' : autolink ? 'autolink' : 'inline',
         span,
         url: node.url,
         text: node.type === 'image' ? (node.alt ?? '') : toString(node),
-      });
+      };
+      const destination = autolink ? autolinkDestination(span, text) : inlineDestination(node, span, text);
+      if (destination) link.destination = destination;
+      if (!autolink) link.textSpan = linkTextSpan(node, span, text);
+      facts.links.push(link);
       markDestinationNonProse(node, span, text, facts);
       break;
     }
@@ -169,11 +200,15 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
         url: '',
         text: node.type === 'imageReference' ? (node.alt ?? '') : toString(node),
         identifier: node.identifier,
+        textSpan: linkTextSpan(node, spanOf(node), text),
       });
       break;
     case 'definition': {
       const span = spanOf(node);
-      facts.definitions.push({ span, identifier: node.identifier, label: node.label ?? node.identifier, url: node.url });
+      const definition: DefinitionFact = { span, identifier: node.identifier, label: node.label ?? node.identifier, url: node.url };
+      const destination = definitionDestination(span, text);
+      if (destination) definition.destination = destination;
+      facts.definitions.push(definition);
       facts.nonProse.push(span);
       return;
     }
@@ -193,6 +228,88 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
   if ('children' in node) {
     for (const child of (node as Parent).children) walk(child as Nodes, context, facts, text);
   }
+}
+
+/**
+ * GitHub slugs the heading's rendered text: HTML tags and images render no text, and `:rocket:`
+ * renders as an emoji, which the slug drops (an unknown shortcode would stay text; we cannot tell
+ * those apart without GitHub's emoji list and take the common case).
+ */
+function anchorTextOf(node: Nodes): string {
+  return toString(node, { includeHtml: false, includeImageAlt: false }).replace(/(?<![\w:]):[a-z0-9_+-]+:(?![\w:])/g, '');
+}
+
+const HTML_ANCHOR = /<([a-z][a-z0-9-]*)\b[^>]*?\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/**
+ * `<a name="x">` and `id="x"` on any element make `#x` work on GitHub (it prefixes them
+ * `user-content-`); comments hide them. Offsets are into `html`.
+ */
+export function htmlAnchorsIn(html: string): { id: string; start: number; end: number }[] {
+  const found: { id: string; start: number; end: number }[] = [];
+  const withoutComments = html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
+  HTML_ANCHOR.lastIndex = 0;
+  for (let match; (match = HTML_ANCHOR.exec(withoutComments)); ) {
+    if (match[2].toLowerCase() === 'name' && match[1].toLowerCase() !== 'a') continue;
+    const id = match[3] ?? match[4] ?? match[5] ?? '';
+    if (id !== '') found.push({ id, start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+function collectHtmlAnchors(html: string, base: number, into: HtmlAnchorFact[]): void {
+  for (const anchor of htmlAnchorsIn(html)) into.push({ id: anchor.id, span: { start: base + anchor.start, end: base + anchor.end } });
+}
+
+/** `<https://…>` holds its destination between the brackets; a bare `https://…` is all destination. */
+function autolinkDestination(span: Span, text: string): Span {
+  return text[span.start] === '<' ? { start: span.start + 1, end: span.end - 1 } : { ...span };
+}
+
+function linkTextSpan(node: Nodes, span: Span, text: string): Span {
+  const children = 'children' in node ? (node as Parent).children : [];
+  if (children.length > 0) return { start: spanOf(children[0] as Nodes).start, end: spanOf(children[children.length - 1] as Nodes).end };
+  const open = text.indexOf('[', span.start);
+  const start = open === -1 || open >= span.end ? span.start : open + 1;
+  const close = text.indexOf(']', start);
+  return { start, end: close === -1 || close > span.end ? start : close };
+}
+
+/** Where `(destination "title")` starts: after the `](` that follows the link text. */
+function inlineDestination(node: Nodes, span: Span, text: string): Span | undefined {
+  const textEnd = node.type === 'image' ? span.start : linkTextSpan(node, span, text).end;
+  const open = text.indexOf('](', textEnd);
+  if (open === -1 || open >= span.end) return undefined;
+  return destinationAt(text, open + 2, span.end);
+}
+
+function definitionDestination(span: Span, text: string): Span | undefined {
+  const colon = /\]:/.exec(text.slice(span.start, span.end));
+  return colon ? destinationAt(text, span.start + colon.index + 2, span.end) : undefined;
+}
+
+/** The destination starting at `from` (after optional white space), bracketed or bare with balanced parentheses. */
+export function destinationAt(text: string, from: number, limit: number): Span | undefined {
+  let start = from;
+  while (start < limit && /[ \t\r\n]/.test(text[start])) start++;
+  if (text[start] === '<') {
+    let end = start + 1;
+    while (end < limit && text[end] !== '>' && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
+    return { start: start + 1, end: Math.min(end, limit) };
+  }
+  let end = start;
+  let depth = 0;
+  while (end < limit) {
+    const char = text[end];
+    if (char === '\\') end += 2;
+    else if (/[ \t\r\n]/.test(char)) break;
+    else if (char === '(') depth++, end++;
+    else if (char === ')') {
+      if (depth === 0) break;
+      depth--, end++;
+    } else end++;
+  }
+  return { start, end: Math.min(end, limit) };
 }
 
 /** The URL part of an inline link is not prose: placeholders and TODOs are not looked for there. */

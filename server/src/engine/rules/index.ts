@@ -11,6 +11,28 @@ import { conflictingStatus } from './conflictingStatus';
 import { actionWithoutOwner } from './actionWithoutOwner';
 import { unknownOwner } from './unknownOwner';
 import { duplicateSection } from './duplicateSection';
+import { brokenLink } from './brokenLink';
+import { brokenFragment } from './brokenFragment';
+import { brokenLineAnchor } from './brokenLineAnchor';
+import { malformedUrl } from './malformedUrl';
+import { malformedLink } from './malformedLink';
+import { linkTextMismatch } from './linkTextMismatch';
+import { undefinedReference } from './undefinedReference';
+import { duplicateDefinition } from './duplicateDefinition';
+import { duplicateHeading } from './duplicateHeading';
+
+/** The rules about links: `Project.checkLinks` runs only these, on documents read for their links. */
+export const LINK_RULES: readonly Rule[] = [
+  brokenLink,
+  brokenFragment,
+  brokenLineAnchor,
+  malformedUrl,
+  malformedLink,
+  linkTextMismatch,
+  undefinedReference,
+  duplicateDefinition,
+  duplicateHeading,
+];
 
 /** Every rule the engine runs, in the order their findings are listed for one line. */
 export const RULES: readonly Rule[] = [
@@ -26,4 +48,5 @@ export const RULES: readonly Rule[] = [
   actionWithoutOwner,
   unknownOwner,
   duplicateSection,
+  ...LINK_RULES,
 ];

@@ -3,6 +3,7 @@ import type { DuplicateGroup } from '../duplicates/findDuplicates';
 import type { Lexicon } from '../duplicates/lexicon';
 import type { GovDocument } from '../govDocument';
 import type { Settings } from '../settings';
+import type { LinkTargets } from '../links/targets';
 
 /** What a rule may know of the rest of the workspace. */
 export interface WorkspaceFacts {
@@ -10,6 +11,11 @@ export interface WorkspaceFacts {
   knownOwners: ReadonlySet<string>;
   /** The same handles as written, for completion. */
   ownerHandles?: readonly string[];
+  /**
+   * Where this document's links lead: existence, anchors and line counts of the workspace files
+   * they name. Absent when the host gathered none; link rules then check only the document itself.
+   */
+  links?: LinkTargets;
   /** Definitions written in more than one file of the workspace, when the host asked for them. */
   duplicates?: WorkspaceDuplicates;
 }

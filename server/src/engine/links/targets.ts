@@ -1,0 +1,383 @@
+import { URI, Utils } from 'vscode-uri';
+import type { Span } from '../types';
+import type { Workspace } from '../workspace';
+import type { ParsedDocument } from '../parse/document';
+import { anchorSet, anchorsOf, type AnchorSet } from './anchors';
+import { scanAnchors } from './anchorScan';
+import { parseDestination, parseLineAnchor, type Destination } from './destination';
+import { closest } from './didYouMean';
+import { gitDirOf, githubRemotesOf, repositoryMap, repositoryOf, type RepositoryFolder, type RepositoryMap } from './repositories';
+
+/** What a link rule may know of the file or folder a link names. */
+export interface ResolvedTarget {
+  uri: string;
+  /** The target's path below its workspace folder, for messages. */
+  display: string;
+  kind: 'file' | 'directory' | undefined;
+  /**
+   * Line count and anchors of the target file (of a folder's README), gathered only when the link
+   * has a fragment: anchors only for Markdown.
+   */
+  facts?: TargetFacts;
+  /** A folder link's fragment is looked up in the README GitHub shows below the listing. */
+  readme?: string;
+  /** Where the path is written in the URL, for fixes that replace it. */
+  pathSpan: Span;
+  /** A missing target's closest existing path, written as the link would write it. */
+  suggestion?: string;
+  /** GitHub URLs: the repository the folder holds. */
+  repository?: string;
+}
+
+export interface TargetFacts {
+  lineCount: number;
+  anchors?: AnchorSet;
+}
+
+/** The synchronous view link rules read: where each destination written in one document leads. */
+export interface LinkTargets {
+  /**
+   * The workspace file or folder a destination names; undefined when it names none (fragments of
+   * the same document, external and malformed URLs, GitHub repositories outside the workspace).
+   */
+  get(url: string): ResolvedTarget | undefined;
+}
+
+export interface LinkIndexHost {
+  readonly workspace: Workspace;
+  /** An open buffer's text, else the file's. */
+  text(uri: string): Promise<string | undefined>;
+  isOpen(uri: string): boolean;
+  /** The Project's own parse of that text, when it has one. */
+  parsed(uri: string, text: string): ParsedDocument | undefined;
+  /** Parses a target the anchor scan cannot read. */
+  parse(uri: string, text: string): ParsedDocument;
+  /** `repositories` setting: `"owner/repo": "folder"`. */
+  readonly repositories: Readonly<Record<string, string>>;
+  /** The folder the `repositories` setting's paths are relative to: the settings file's. */
+  readonly settingsFolder?: string;
+}
+
+const MARKDOWN = /\.(md|markdown|mdown|mkdn|mkd|mdx)$/i;
+const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'README.mdown', 'README'];
+
+/**
+ * The workspace's link targets: which files and folders exist, the anchors and line counts of the
+ * files links point into, which folders hold which GitHub repository. Only targets are read, each
+ * parsed once per content (cached by a hash of its text, so a save that changes nothing costs no
+ * parse); hosts invalidate entries with `contentChanged` / `fileChanged`.
+ */
+export class LinkIndex {
+  /**
+   * How targets' anchors were read: `targetScans` by the line scan, `targetParses` by the full
+   * parse (texts the scan cannot read for sure), `targetsKnown` from a parse the Project had.
+   */
+  readonly stats = { targetScans: 0, targetParses: 0, targetsKnown: 0 };
+  private readonly kinds = new Map<string, Promise<'file' | 'directory' | undefined>>();
+  private readonly factsByUri = new Map<string, Promise<{ key: string; facts: TargetFacts } | undefined>>();
+  private readonly factsByContent = new Map<string, TargetFacts>();
+  private readonly readmes = new Map<string, Promise<string | undefined>>();
+  private repositoryMap?: Promise<RepositoryMap>;
+
+  constructor(private readonly host: LinkIndexHost) {}
+
+  /** Resolves every destination a document writes, reading what it needs through the workspace. */
+  async gather(uri: string, parsed: ParsedDocument): Promise<LinkTargets> {
+    const urls = new Set<string>();
+    for (const link of parsed.links) if (link.kind !== 'reference') urls.add(link.url);
+    for (const definition of parsed.definitions) urls.add(definition.url);
+    const repositories = await this.repositories();
+    const resolved = new Map<string, ResolvedTarget>();
+    await Promise.all(
+      [...urls].map(async (url) => {
+        const target = await this.resolve(uri, url, repositories);
+        if (target) resolved.set(url, target);
+      }),
+    );
+    return { get: (url) => resolved.get(url) };
+  }
+
+  /** An open buffer's text changed: its anchors and line count may have. */
+  contentChanged(uri: string): void {
+    this.factsByUri.delete(uri);
+  }
+
+  /** A file or folder was created, changed or deleted. */
+  fileChanged(uri: string): void {
+    this.contentChanged(uri);
+    const folder = `${uri}/`;
+    for (const cache of [this.kinds, this.factsByUri, this.readmes] as Map<string, unknown>[]) {
+      for (const key of cache.keys()) if (key.startsWith(folder) || folder.startsWith(`${key}/`) || key === uri) cache.delete(key);
+    }
+    if (/\/\.git(\/|$)/.test(uri)) this.repositoryMap = undefined;
+  }
+
+  reset(): void {
+    this.kinds.clear();
+    this.factsByUri.clear();
+    this.readmes.clear();
+    this.repositoryMap = undefined;
+  }
+
+  repositories(): Promise<RepositoryMap> {
+    return (this.repositoryMap ??= this.findRepositories());
+  }
+
+  private async resolve(from: string, url: string, repositories: RepositoryMap): Promise<ResolvedTarget | undefined> {
+    const destination = parseDestination(url);
+    const candidates = this.candidates(from, destination, repositories);
+    if (!candidates) return undefined;
+    const { base, options, fragment, repository } = candidates;
+    let chosen = options[0];
+    let kind: ResolvedTarget['kind'];
+    for (const option of options) {
+      kind = await this.stat(option.uri);
+      if (kind) {
+        chosen = option;
+        break;
+      }
+    }
+    const target: ResolvedTarget = { uri: chosen.uri, display: this.display(chosen.uri), kind, pathSpan: chosen.pathSpan };
+    if (repository) target.repository = repository.name;
+    if (!kind) {
+      const suggestion = await this.suggestPath(base, chosen.relative, repository?.uri ?? this.rootOf(from));
+      if (suggestion) target.suggestion = suggestion;
+      return target;
+    }
+    if (fragment === undefined || fragment === '') return target;
+    const lineAnchor = parseLineAnchor(fragment) !== undefined;
+    if (kind === 'file') {
+      const facts = await this.factsOf(chosen.uri, !lineAnchor && MARKDOWN.test(chosen.uri));
+      if (facts) target.facts = facts;
+    } else if (!lineAnchor) {
+      const readme = await this.readmeOf(chosen.uri);
+      if (readme) {
+        target.readme = this.display(readme);
+        const facts = await this.factsOf(readme, MARKDOWN.test(readme));
+        if (facts) target.facts = facts;
+      }
+    }
+    return target;
+  }
+
+  /** The files or folders a destination may name, the likeliest first. */
+  private candidates(from: string, destination: Destination, repositories: RepositoryMap) {
+    if (destination.type === 'path') {
+      const root = repositoryOf(repositories, from)?.uri ?? this.rootOf(from);
+      const base = destination.rootRelative ? root : folderOf(from);
+      const relative = destination.path.replace(/^\/+/, '');
+      const uri = join(base, relative);
+      // GitHub resolves a link that climbs out of the repository against its own pages:
+      // `../../issues` from the README is the issue list, not a file.
+      if (uri !== root && !uri.startsWith(`${root}/`)) return undefined;
+      return { base, fragment: destination.fragment, repository: undefined, options: [{ uri, relative, pathSpan: destination.pathSpan }] };
+    }
+    if (destination.type !== 'github') return undefined;
+    const repository = repositories.byName.get(`${destination.owner}/${destination.repo}`.toLowerCase());
+    if (!repository) return undefined;
+    const { segments } = destination;
+    const end = segments.length ? segments[segments.length - 1].end : 0;
+    const options: { uri: string; relative: string; pathSpan: Span }[] = [];
+    // REF may hold `/` (`release/v2.1`): every split is a candidate, the longest existing path wins.
+    for (let k = 1; k < segments.length; k++) {
+      const relative = segments.slice(k).map((segment) => segment.name).join('/');
+      options.push({ uri: join(repository.uri, relative), relative, pathSpan: { start: segments[k].start, end } });
+    }
+    if (options.length === 0) options.push({ uri: repository.uri, relative: '', pathSpan: { start: end, end } });
+    return { base: repository.uri, fragment: destination.fragment, repository, options };
+  }
+
+  private stat(uri: string): Promise<'file' | 'directory' | undefined> {
+    if (this.host.isOpen(uri)) return Promise.resolve('file');
+    let stat = this.kinds.get(uri);
+    if (!stat) {
+      stat = this.host.workspace.stat(uri);
+      this.kinds.set(uri, stat);
+    }
+    return stat;
+  }
+
+  private async factsOf(uri: string, withAnchors: boolean): Promise<TargetFacts | undefined> {
+    let entry = this.factsByUri.get(uri);
+    if (!entry) {
+      entry = this.readFacts(uri, withAnchors);
+      this.factsByUri.set(uri, entry);
+    }
+    const found = await entry;
+    if (!found || !withAnchors || found.facts.anchors) return found?.facts;
+    // Read first for its line count only; now a link needs its anchors too.
+    const again = this.readFacts(uri, true);
+    this.factsByUri.set(uri, again);
+    return (await again)?.facts;
+  }
+
+  private async readFacts(uri: string, withAnchors: boolean): Promise<{ key: string; facts: TargetFacts } | undefined> {
+    const text = await this.host.text(uri);
+    if (text === undefined) return undefined;
+    const key = contentKey(text);
+    let facts = this.factsByContent.get(key);
+    if (!facts || (withAnchors && !facts.anchors)) {
+      facts = { lineCount: lineCountOf(text) };
+      if (withAnchors) facts.anchors = this.anchorsOf(uri, text);
+      if (this.factsByContent.size >= 20_000) this.factsByContent.clear();
+      this.factsByContent.set(key, facts);
+    }
+    return { key, facts };
+  }
+
+  private anchorsOf(uri: string, text: string): AnchorSet {
+    const known = this.host.parsed(uri, text);
+    if (known) {
+      this.stats.targetsKnown++;
+      return anchorsOf(known);
+    }
+    const scanned = scanAnchors(text);
+    if (scanned) {
+      this.stats.targetScans++;
+      return anchorSet(scanned.headings, scanned.htmlIds);
+    }
+    this.stats.targetParses++;
+    return anchorsOf(this.host.parse(uri, text));
+  }
+
+  private readmeOf(folder: string): Promise<string | undefined> {
+    let readme = this.readmes.get(folder);
+    if (!readme) {
+      readme = (async () => {
+        for (const name of README_NAMES) {
+          const uri = join(folder, name);
+          if ((await this.stat(uri)) === 'file') return uri;
+        }
+        return undefined;
+      })();
+      this.readmes.set(folder, readme);
+    }
+    return readme;
+  }
+
+  /** The closest existing Markdown or owners file to a missing path, relative to the same base. */
+  private async suggestPath(base: string, written: string, within: string): Promise<string | undefined> {
+    if (written === '') return undefined;
+    const prefix = `${within}/`;
+    // A missing `members.yaml` is not a misspelt `Maintainers.md`: propose files of its own kind.
+    const extension = /\.[^./]+$/.exec(written)?.[0].toLowerCase();
+    const candidates: string[] = [];
+    for (const uri of await this.host.workspace.listFiles()) {
+      if (uri.startsWith(prefix) && (!extension || uri.toLowerCase().endsWith(extension))) candidates.push(relativePath(base, uri));
+    }
+    const suggestion = closest(written, candidates);
+    return suggestion === written ? undefined : suggestion;
+  }
+
+  private async findRepositories(): Promise<RepositoryMap> {
+    const entries: RepositoryFolder[] = [];
+    const settingsFolder = this.host.settingsFolder ?? this.host.workspace.roots[0];
+    for (const [name, folder] of Object.entries(this.host.repositories)) {
+      if (settingsFolder) entries.push({ name, uri: join(stripSlash(settingsFolder), folder), source: 'settings' });
+    }
+    for (const folder of await this.repositoryCandidates()) {
+      for (const name of await this.githubRemotes(folder)) entries.push({ name, uri: folder, source: 'git remote' });
+    }
+    return repositoryMap(entries);
+  }
+
+  /**
+   * Folders that may be a repository's checkout: the workspace folders and the folders one or two
+   * levels below them that hold files (`reviews/toc`, `community`), the way reviewers check
+   * repositories out side by side.
+   */
+  private async repositoryCandidates(): Promise<string[]> {
+    const roots = this.host.workspace.roots.map(stripSlash);
+    const folders = new Set(roots);
+    for (const uri of await this.host.workspace.listFiles()) {
+      const root = roots.find((r) => uri.startsWith(`${r}/`));
+      if (!root) continue;
+      const parts = uri.slice(root.length + 1).split('/').slice(0, -1);
+      if (parts.length >= 1) folders.add(`${root}/${parts[0]}`);
+      if (parts.length >= 2) folders.add(`${root}/${parts[0]}/${parts[1]}`);
+    }
+    return [...folders];
+  }
+
+  /** The GitHub remotes of a checkout, from `.git/config` (or the config a `.git` file points to). */
+  private async githubRemotes(folder: string): Promise<string[]> {
+    const dotGit = `${folder}/.git`;
+    const kind = await this.host.workspace.stat(dotGit);
+    let config: string | undefined;
+    if (kind === 'directory') {
+      config = await this.host.workspace.readFile(`${dotGit}/config`);
+    } else if (kind === 'file') {
+      const gitDir = gitDirOf((await this.host.workspace.readFile(dotGit)) ?? '');
+      if (gitDir) {
+        const dir = join(folder, gitDir);
+        // A worktree's own git folder names the shared one, which holds the config.
+        const common = (await this.host.workspace.readFile(`${dir}/commondir`))?.trim();
+        config = await this.host.workspace.readFile(`${common ? join(dir, common) : dir}/config`);
+      }
+    }
+    return config ? githubRemotesOf(config) : [];
+  }
+
+  private rootOf(uri: string): string {
+    let best = '';
+    for (const root of this.host.workspace.roots.map(stripSlash)) if (uri.startsWith(`${root}/`) && root.length > best.length) best = root;
+    return best || folderOf(uri);
+  }
+
+  private display(uri: string): string {
+    const root = this.rootOf(uri);
+    return uri === root ? Utils.basename(URI.parse(uri)) || uri : decodeURIComponentSafe(uri.slice(root.length + 1));
+  }
+}
+
+function join(base: string, relative: string): string {
+  if (relative === '' || relative === '.') return base;
+  return stripSlash(Utils.resolvePath(URI.parse(base), relative).toString());
+}
+
+function folderOf(uri: string): string {
+  return stripSlash(Utils.dirname(URI.parse(uri)).toString());
+}
+
+function stripSlash(uri: string): string {
+  return uri.endsWith('/') ? uri.slice(0, -1) : uri;
+}
+
+/** `to` relative to the folder `from`, `/`-separated, `../` where needed. */
+function relativePath(from: string, to: string): string {
+  const fromParts = URI.parse(from).path.split('/').filter(Boolean);
+  const toParts = URI.parse(to).path.split('/').filter(Boolean);
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
+  return [...Array(fromParts.length - common).fill('..'), ...toParts.slice(common)].join('/');
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** GitHub counts a last line without a line break as a line, and a final line break as none. */
+export function lineCountOf(text: string): number {
+  if (text === '') return 0;
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return text.endsWith('\n') ? count : count + 1;
+}
+
+/** A 53-bit hash of a text and its length: the key target facts are cached by. */
+function contentKey(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}

@@ -1,0 +1,42 @@
+import type { Rule } from './rule';
+import { matchFragment } from '../links/anchors';
+import { decode, parseLineAnchor } from '../links/destination';
+import { closest } from '../links/didYouMean';
+import { editInUrl, fragmentSpan, linkOccurrences } from '../links/occurrences';
+import { fragmentTarget } from '../links/fragments';
+import { fix } from './edits';
+
+export const brokenFragment: Rule = {
+  code: 'broken-fragment',
+  description: 'A `#fragment` names no heading or HTML anchor of the document it links to.',
+  defaultSeverity: 'warning',
+  appliesTo: ['dd', 'meeting', 'governance'],
+  check({ doc, workspace }, report) {
+    for (const occurrence of linkOccurrences(doc.parsed)) {
+      const target = fragmentTarget(doc, occurrence, workspace.links);
+      if (!target?.anchors || parseLineAnchor(target.fragment)) continue;
+      const match = matchFragment(target.anchors, target.fragment, { readme: target.folder });
+      if (match.found) continue;
+      const where = target.name;
+      const span = fragmentSpan(occurrence.url)!;
+      const written = decode(target.fragment);
+      if (match.caseOf !== undefined) {
+        const edit = editInUrl(occurrence, span, match.caseOf);
+        report({
+          span: occurrence.span,
+          severity: 'hint',
+          message: `#${written} differs in letter case from the anchor #${match.caseOf} in ${where}`,
+          fixes: edit ? [fix(`Write #${match.caseOf}`, [edit], { automatic: true, isPreferred: true })] : [],
+        });
+        continue;
+      }
+      const suggestion = closest(written, target.anchors.ids);
+      const edit = suggestion ? editInUrl(occurrence, span, suggestion) : undefined;
+      report({
+        span: occurrence.span,
+        message: `No heading or anchor #${written} in ${where}${suggestion ? `; did you mean #${suggestion}?` : ''}`,
+        fixes: edit ? [fix(`Link to #${suggestion}`, [edit], { isPreferred: true })] : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DocumentParser } from '../../server/src/engine/parse/document';
+import { splitIntoChunks } from '../../server/src/engine/parse/chunks';
+import { LINK_SCANNER, normalizeLabel, scanLinkChunk } from '../../server/src/engine/links/linkScan';
+import { generateWorkspace } from '../../bench/links';
+import { FIXTURES, read } from '../helpers/fixtures';
+import { md } from '../helpers/ruleTester';
+
+// Cases where a reading without the parser could go wrong: definitions and their titles, headings
+// and their closing #s, task boxes, destinations in <> or with parentheses, shortcut and collapsed
+// references, comments, setext underlines, indented code, CRLF.
+const CRAFTED = [
+  md('[a]: <b c>', '[B]: b "t"', "[c]: c 'u'", '[d]: d (v)', '', 'See [a], [b][], [C][c], [d][D] and [e].'),
+  md('## Foo ##', '#', '#5 item', '##Foo', '  ## Two spaces', '### Foo (bar) / baz: qux?', '# Trailing #s here ###   '),
+  md('- [ ] [link](x)', '- [x] done [l](y)', '1. [X] ordered [o](z)', '2. [ ]'),
+  md('[a](b) [c](<d e>) ![i](j "t") [k](l \'m\') [n](o (p))'),
+  md('[Foo Bar] and [foo  bar][]', '', '[foo bar]: x'),
+  md('<!-- block -->', 'after [x](y)'),
+  md('text <!-- c --> more [l](x)', '', '<!--', 'multi [z](q)', '--> tail'),
+  md('- <https://a.b/c> and <mailto:me@x.io>'),
+  md('[foo]: /url', '"title"', '', '[foo]'),
+  md('[a](b(c)d) [e]( f ) [g](#frag \'title\') [](x) [ ](y)'),
+  md('**[a](b)** _[c](d)_ and *e*'),
+  md('see [a]: here', '', '[a]: x'),
+  'line one [a](b)\r\n\r\n# Heading\r\n\r\n[c]: d\r\n',
+  md('[a](b "multi', 'line title")'),
+  md('- item', '', '      [indented](code)'),
+  md('- item', '  continued [x](y)', '    - nested [n](m)'),
+  md('Title', '---', '', '[x](y)'),
+  md('[text][undefined] and [x][y]', '', '[text]: z'),
+  md('[a]', '[a]: b'),
+  md('a [b] c', '[b]: x', 'd'),
+  md('![alt][img] and ![missing]', '', '[img]: i.png'),
+  md('[a](b)c[d](e)', '[f] (g)'),
+  md('x](y) [a](b)'),
+  md('[a]: b   ', '   [c]: d', '', '[a] [c]'),
+  md('   ### Three', '    # four is code'),
+  md('text', '[a]: b', '', '[a]'),
+  md('# H', '[a]: b', '[a]'),
+  md('- one', '- two [t](u)', '', '- three'),
+  md('[a](b)', '===', ''),
+  md('[a](b) <!-- x', 'y --> [c](d)'),
+  md('See https://github.com/o/r/blob/main/x.md#frag, and www.example.com. Also (https://x.io/a_(b)) and https://x.io/path?q=1&b=2!'),
+  md('[host] https://x.io and "https://y.io" and xhttps://no and (www.z.io)'),
+  md('- https://github.com/dragonflyoss/dragonfly/issues/4025 @gaius-qi', '- *https://x.io/emph*'),
+  md('https://x.io/a]b https://x.io/c] end https://x.io/d](e)'),
+  md('www.x_y.z.io www.a.b_c.io https://_x.io https://x.io/_a_ www.'),
+  md('a https://x.io<!-- c --> b', '', 'https://x.io/a&b;c https://x.io/a?x=&y'),
+  md('[a](b)https://x.io [c][d]www.e.io', '', '[d]: f'),
+  md('[a](`b`) and `c`', '', '[a][`b`]', '', 'x `y` [z](w) `v` and `` a ` b `` [l](m)'),
+  md('```js', 'code [x](y)', '```'),
+  md('~~~', '[a](b)', '~~~', '', 'text'),
+  md('  ```', '  indented fence', '  ```', ''),
+  md('`unpaired [a](b)', '`'),
+  md('[COMMUNITY_MEMBERSHIP.md#x](y) and [_emph_](z) and [a_](b)', '', '## snake_case_heading', '## _emphasis_'),
+  md('- Developers: <dragonfly-developers@googlegroups.com> and <mailto:a@b.io>', '- me@x.io'),
+  md('[@dragonfly_oss](https://twitter.com/dragonfly_oss) [a@b.io](mailto:a@b.io) [https://x.io](y) [see https://z.io][r] [www.q.io]', '', '[r]: s'),
+  md('Use `git clone https://github.com/<your-username>/x.git` and `[a](b)` and `<!-- c -->` <!-- `d` --> `e'),
+  md('`a <!--` b --> [l](m)'),
+];
+
+const LINK_FACTS = ['links', 'definitions', 'headings', 'htmlComments', 'unrenderedLinks', 'unresolvedReferences', 'nonProse'] as const;
+
+function corpus(): [string, string][] {
+  const texts: [string, string][] = CRAFTED.map((text, index) => [`crafted #${index + 1}`, text]);
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.md')) texts.push([path, read(path)]);
+    }
+  };
+  walk(FIXTURES);
+  walk(join(FIXTURES, '..', '..', 'docs'));
+  for (const [uri, text] of Object.entries(generateWorkspace(30, 3))) if (uri.endsWith('.md')) texts.push([uri, text]);
+  return texts;
+}
+
+test('the link rules\' reading of plain chunks gives exactly the facts the parser gives', () => {
+  for (const [name, text] of corpus()) {
+    const parsed = new DocumentParser().parse(text);
+    const scanned = new DocumentParser().parse(text, LINK_SCANNER);
+    for (const fact of LINK_FACTS) assert.deepEqual(scanned[fact], parsed[fact], `${name}: ${fact}`);
+  }
+});
+
+test('most chunks of real governance files are read without the parser', () => {
+  let chunks = 0;
+  let read = 0;
+  for (const [name, text] of corpus()) {
+    if (name.startsWith('crafted') || name.startsWith('file:')) continue;
+    const labels = new Set(new DocumentParser().parse(text).definitions.map((definition) => normalizeLabel(definition.label)));
+    for (const chunk of splitIntoChunks(text)) {
+      chunks++;
+      if (scanLinkChunk(text.slice(chunk.start, chunk.end), labels)) read++;
+    }
+  }
+  // Code, tables, bare URLs and HTML send the rest to the parser.
+  assert.ok(read / chunks > 0.6, `${read} of ${chunks} chunks`);
+});
