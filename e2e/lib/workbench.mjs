@@ -82,18 +82,21 @@ export async function runWorkbench({ playwright, repo, url, workspace, outDir, s
     const openCriteriaRows = rows.filter((r) => /unchecked-criterion \[Ln/.test(r.text)).length;
     check('19 open criteria are listed', openCriteriaRows === 19, `${openCriteriaRows} rows with unchecked-criterion`);
 
-    // Screenshot 1: the first open criterion, its squiggle and the diagnostic's hover.
-    await goTo(page, firstOpen.line, firstOpen.column + 1);
+    // Screenshot 1: a finding's squiggle and hover — the bare domain used as a link target
+    // (`[Sandbox](sandbox.cncf.io)`) where the link rules report it, else the first open criterion.
+    const shown = ddFindings.find((f) => f.code === 'malformed-url' && /sandbox\.cncf\.io/.test(f.message)) ?? firstOpen;
+    await goTo(page, shown.line, shown.column + 1);
     await page.keyboard.press('Control+k');
     await page.keyboard.press('Control+i');
     const hover = await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 10_000 }).then(() => true, () => false);
     await page.waitForTimeout(500);
-    const hoverText = hover ? await page.innerText('.monaco-hover:not(.hidden)') : '';
-    check('hovering the open criterion shows its diagnostic with the code', /unchecked-criterion/.test(hoverText) && /not met/.test(hoverText), hoverText.replace(/\s+/g, ' ').slice(0, 140));
+    const hoverText = hover ? (await page.innerText('.monaco-hover:not(.hidden)')).replace(/\s+/g, ' ') : '';
+    check(`hovering line ${shown.line} shows its ${shown.code} diagnostic`, hoverText.includes(shown.code) && hoverText.includes(shown.message.slice(0, 30)), hoverText.slice(0, 140));
     await shot('editor-diagnostics.png');
     await page.keyboard.press('Escape');
 
-    // Screenshot 2: the light bulb's menu at the same place; then apply "Mark criterion met".
+    // Screenshot 2: the light bulb's menu at the first open criterion; then apply "Mark criterion met".
+    await goTo(page, firstOpen.line, firstOpen.column + 1);
     await page.keyboard.press('Control+.');
     const menu = await page.waitForSelector('.action-widget .monaco-list-row.action', { timeout: 15_000 }).then(() => true, () => false);
     const items = menu ? await page.$$eval('.action-widget .monaco-list-row.action', (els) => els.map((e) => e.innerText.trim())) : [];
