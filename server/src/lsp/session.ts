@@ -134,7 +134,8 @@ export class Session {
     if (document && this.documents.get(uri)?.version !== version) return findings;
     this.published.set(uri, { version, findings });
     void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
-    if (this.project.settings.externalLinks.enabled) this.scheduleExternalCheck(uri);
+    // In an untrusted workspace only the explicit command reaches the network.
+    if (this.project.settings.externalLinks.enabled && this.options.trusted) this.scheduleExternalCheck(uri);
     return findings;
   }
 
