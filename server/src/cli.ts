@@ -15,6 +15,7 @@ import { formatProgressTable } from './engine/report/progress';
 import { FsWorkspace } from './host/fsWorkspace';
 import { findConfigFile, loadConfig } from './host/loadConfig';
 import { walkFiles } from './host/walk';
+import { runExternalCheck } from './host/runExternalCheck';
 
 declare const GOVMD_VERSION: string;
 const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
@@ -113,6 +114,10 @@ async function check(args: string[], io: Io): Promise<number> {
   const files = walked.files.filter((path) => /\.(md|markdown)$/i.test(path) || positionals.includes(path));
 
   const fileOf = (uri: string) => displayPath(URI.parse(uri).fsPath, io);
+  if (values.external || project.settings.externalLinks.enabled) {
+    const summary = await runExternalCheck(project, files.map((path) => URI.file(path).toString()));
+    io.err(`govmd: checked ${summary.links} external links (${summary.fromCache} from the cache): ${summary.dead} dead, ${summary.unreachable} unreachable`);
+  }
   const findings: Finding[] = [];
   for (const path of files) {
     const uri = URI.file(path).toString();

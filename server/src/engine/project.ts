@@ -12,6 +12,7 @@ import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
 import { handleKey } from './model/mentions';
 import { DuplicatesIndex } from './duplicates/duplicatesIndex';
 import { LinkIndex } from './links/targets';
+import { externalLinksOf, type ExternalLink, type ExternalVerdict } from './links/external';
 
 export interface ProjectOptions {
   /**
@@ -31,6 +32,7 @@ export class Project {
   private readonly documents = new Map<string, GovDocument>();
   private facts?: Promise<WorkspaceFacts>;
   private readonly duplicates = new DuplicatesIndex(this);
+  private readonly externalVerdicts = new Map<string, ExternalVerdict>();
   /** Link targets of the workspace: existence, anchors, line counts, repositories. */
   readonly links: LinkIndex;
 
@@ -129,8 +131,21 @@ export class Project {
   /** What the rules for this document need of the workspace; the cross-file passes only when they apply. */
   private async factsFor(doc: GovDocument): Promise<WorkspaceFacts> {
     const [facts, links] = await Promise.all([this.workspaceFacts(), this.links.gather(doc.uri, doc.parsed)]);
-    if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return { ...facts, links };
-    return { ...facts, links, duplicates: await this.duplicates.groupsFor(doc) };
+    const withLinks: WorkspaceFacts = { ...facts, links, externalLinks: this.externalVerdicts };
+    if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return withLinks;
+    return { ...withLinks, duplicates: await this.duplicates.groupsFor(doc) };
+  }
+
+  /** The http(s) links of a document that leave the workspace: what the opt-in check may fetch. */
+  async externalLinks(uri: string): Promise<ExternalLink[]> {
+    const doc = await this.document(uri);
+    if (!doc || doc.kind === 'none') return [];
+    return externalLinksOf(doc.parsed, await this.links.gather(uri, doc.parsed));
+  }
+
+  /** Answers of the HTTP check, from the host that ran it; later answers replace earlier ones. */
+  setExternalVerdicts(verdicts: Iterable<{ url: string } & ExternalVerdict>): void {
+    for (const verdict of verdicts) this.externalVerdicts.set(verdict.url, verdict);
   }
   /**
    * The link rules alone, for validating the links of a whole workspace: a document not parsed

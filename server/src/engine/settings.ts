@@ -31,6 +31,8 @@ const fields = {
       perHostConcurrency: z.number().int().positive().default(2),
       retries: z.number().int().min(0).max(10).default(2),
       cacheMaxAgeHours: z.number().positive().default(24),
+      /** Also check links to localhost and private networks (an intranet's docs); off, they are never requested. */
+      allowPrivateHosts: z.boolean().default(false),
     })
     .prefault({}),
   /** Processes and roles added to the lexicon that finds duplicated definitions. */

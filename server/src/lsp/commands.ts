@@ -28,6 +28,7 @@ export const SERVER_COMMANDS = [
   'govmd.newMeetingNotes',
   'govmd.newDueDiligence',
   'govmd.duplicates',
+  'govmd.checkExternalLinks',
 ];
 
 type Position = { line: number; character: number };
@@ -110,6 +111,8 @@ export function registerCommands(
     const pathOf = (uri: string) => relativeTo(roots, uri);
     return { text: duplicatesReport(await project.allDuplicates(), pathOf) };
   };
+
+  handlers['govmd.checkExternalLinks'] = async () => ({ summary: await session().checkExternalLinksNow() });
 
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
     const handler = handlers[command];

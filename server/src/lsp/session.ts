@@ -11,6 +11,7 @@ import { readText } from '../host/readText';
 import { LspWorkspace } from './lspWorkspace';
 import { combineSettings } from './settingsSources';
 import { SOURCE, toDiagnostic } from './convert';
+import { runExternalCheck } from '../host/runExternalCheck';
 
 interface Published {
   version: number | undefined;
@@ -35,6 +36,7 @@ export class Session {
   private workspace!: LspWorkspace;
   private readonly published = new Map<string, Published>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly externalTimers = new Map<string, NodeJS.Timeout>();
   private editorSettings: unknown = {};
   private settingsFileUri?: string;
   private lastEditorProblems = '';
@@ -132,7 +134,44 @@ export class Session {
     if (document && this.documents.get(uri)?.version !== version) return findings;
     this.published.set(uri, { version, findings });
     void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    // In an untrusted workspace only the explicit command reaches the network.
+    if (this.project.settings.externalLinks.enabled && this.options.trusted) this.scheduleExternalCheck(uri);
     return findings;
+  }
+
+  /** With `externalLinks.enabled`, a checked document's external links are fetched (cached) after a pause. */
+  private scheduleExternalCheck(uri: string): void {
+    clearTimeout(this.externalTimers.get(uri));
+    this.externalTimers.set(uri, setTimeout(async () => {
+      this.externalTimers.delete(uri);
+      const project = this.project;
+      try {
+        const summary = await runExternalCheck(project, [uri]);
+        // Only answers the cache did not already hold can change the findings.
+        if (project === this.project && summary.links > summary.fromCache) this.scheduleCheck(uri, 0);
+      } catch (error) {
+        this.connection.console.error(`govmd: external link check failed: ${(error as Error).message}`);
+      }
+    }, 2_000));
+  }
+
+  /** "Check External Links": every document of the workspace, with progress; then everything is checked again. */
+  async checkExternalLinksNow(): Promise<string> {
+    const uris = [...new Set([...(await this.workspace.listFiles()), ...this.documents.all().map((d) => d.uri)])].filter((uri) => /\.(md|markdown)$/i.test(uri));
+    const progress = this.options.supportsProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Checking external links', 0, undefined, true);
+    const abort = new AbortController();
+    progress?.token.onCancellationRequested(() => abort.abort());
+    try {
+      const summary = await runExternalCheck(this.project, uris, {
+        signal: abort.signal,
+        onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} links`),
+      });
+      this.recheckAll();
+      return `Checked ${summary.links} external links (${summary.fromCache} from the cache): ${summary.dead} dead, ${summary.unreachable} unreachable.`;
+    } finally {
+      progress?.done();
+    }
   }
 
   /** The findings of a document as of its current text. */

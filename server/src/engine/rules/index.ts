@@ -11,6 +11,7 @@ import { conflictingStatus } from './conflictingStatus';
 import { actionWithoutOwner } from './actionWithoutOwner';
 import { unknownOwner } from './unknownOwner';
 import { duplicateSection } from './duplicateSection';
+import { deadExternalLink } from './deadExternalLink';
 import { brokenLink } from './brokenLink';
 import { brokenFragment } from './brokenFragment';
 import { brokenLineAnchor } from './brokenLineAnchor';
@@ -48,5 +49,6 @@ export const RULES: readonly Rule[] = [
   actionWithoutOwner,
   unknownOwner,
   duplicateSection,
+  deadExternalLink,
   ...LINK_RULES,
 ];

@@ -4,6 +4,7 @@ import type { Lexicon } from '../duplicates/lexicon';
 import type { GovDocument } from '../govDocument';
 import type { Settings } from '../settings';
 import type { LinkTargets } from '../links/targets';
+import type { ExternalVerdict } from '../links/external';
 
 /** What a rule may know of the rest of the workspace. */
 export interface WorkspaceFacts {
@@ -16,6 +17,8 @@ export interface WorkspaceFacts {
    * they name. Absent when the host gathered none; link rules then check only the document itself.
    */
   links?: LinkTargets;
+  /** Answers of the opt-in HTTP check by URL as written; absent unless the user turned it on. */
+  externalLinks?: ReadonlyMap<string, ExternalVerdict>;
   /** Definitions written in more than one file of the workspace, when the host asked for them. */
   duplicates?: WorkspaceDuplicates;
 }
