@@ -8,7 +8,9 @@ import { activateExtension, assertServerCommand, codeOf, fileUri, govDiagnostics
 suite('Check External Links', () => {
   suiteSetup(activateExtension);
 
-  test('the command reports a link to a host that does not exist, and leaves local and example links alone', async () => {
+  test('the command reports a link to a host that does not exist, and leaves local and example links alone', async function () {
+    // It checks every external link of the workspace (a few hundred, two at a time per host).
+    this.timeout(300_000);
     await assertServerCommand('govmd.checkExternalLinks', 'governance.checkExternalLinks');
     const file = fileUri('external-links.md');
     const text = [
