@@ -58,7 +58,7 @@ export async function runWorkbench({ playwright, repo, url, workspace, outDir, s
     const progress = execOrUndefined(required, status);
     check('the status bar shows the DD progress', progress?.[0] === `DD ${met}/${total} required`,
       `${status ? `"${status.trim()}"` : `no DD progress among "${await statusText(page)}"`}; govmd progress says ${met}/${total}`);
-    console.log(`  first diagnostics and status bar ${Date.now() - started} ms after the page was opened`);
+    if (status) console.log(`  first diagnostics and status bar ${Date.now() - started} ms after the page was opened`);
 
     // The Problems panel: every finding of the workspace, with its code, in its file.
     await page.keyboard.press('Control+Shift+M');
