@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { destinationAt, mergeSpans, type ChunkFacts, type DefinitionFact, type HeadingFact, type HtmlCommentFact, type LinkFact } from '../parse/facts';
+import { destinationAt, emptyChunkFacts, mergeSpans, type ChunkFacts, type DefinitionFact, type HeadingFact, type HtmlCommentFact, type LinkFact } from '../parse/facts';
 
 /**
  * The link rules' facts of one chunk, read without the parser when the chunk is plain enough for
@@ -12,7 +12,7 @@ import { destinationAt, mergeSpans, type ChunkFacts, type DefinitionFact, type H
  * `labels` are the document's definition labels, normalized (see `normalizeLabel`).
  */
 export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkFacts | undefined {
-  const facts: ChunkFacts = { headings: [], listItems: [], htmlComments: [], links: [], definitions: [], paragraphs: [], nonProse: [], htmlAnchors: [], inlineCode: [] };
+  const facts: ChunkFacts = emptyChunkFacts();
   const lines = linesOf(text);
   if (/^ {0,3}(`{3,}|~{3,})/.test(lines[0].text)) return fencedCode(text, lines, facts);
   if (/[\\|\t]|&(?:#\w+|[a-z]\w*);|\[\^|~~~|```/i.test(text)) return undefined;

@@ -2,7 +2,7 @@ import type { Span } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { splitIntoChunks } from './chunks';
 import { parseMarkdown } from './markdown';
-import { extractFacts, type ChunkFacts, type HeadingFact, type HtmlAnchorFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
+import { emptyChunkFacts, extractFacts, type ChunkFacts, type HeadingFact, type HtmlAnchorFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
 import { findTodos, type Todo } from '../model/todos';
 import { findPlaceholders, type Placeholder } from '../model/placeholders';
 import { findMentions, type Mention } from '../model/mentions';
@@ -79,27 +79,7 @@ export class DocumentParser {
     const chunks = splitIntoChunks(text);
     const labels = definitionLabels(text);
     const normalizedLabels = scanner ? new Set(labels.map(scanner.normalize)) : undefined;
-    const document: DocumentUnderConstruction = {
-      text,
-      chunks,
-      headings: [],
-      listItems: [],
-      htmlComments: [],
-      links: [],
-      definitions: [],
-      paragraphs: [],
-      nonProse: [],
-      htmlAnchors: [],
-      inlineCode: [],
-      todos: [],
-      placeholders: [],
-      mentions: [],
-      malformedCheckboxes: [],
-      unrenderedLinks: [],
-      unresolvedReferences: [],
-      skipped: [],
-      chunksParsed: 0,
-    };
+    const document: DocumentUnderConstruction = { text, chunks, ...emptyScan(), skipped: [], chunksParsed: 0 };
     for (const chunk of chunks) {
       const chunkText = text.slice(chunk.start, chunk.end);
       const quick = scanner && this.quickScan(chunkText, scanner, normalizedLabels!);
@@ -125,11 +105,8 @@ export class DocumentParser {
     const facts = scan.read(chunkText, labels);
     if (!facts) return undefined;
     return {
+      ...emptyScan(),
       ...facts,
-      todos: [],
-      placeholders: [],
-      mentions: [],
-      malformedCheckboxes: [],
       unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
       unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
     };
@@ -172,25 +149,13 @@ function excessiveNesting(text: string): string | undefined {
   return undefined;
 }
 
+/** A chunk left out of every check: all of it counts as non-prose. */
 function opaqueScan(text: string, reason: string): ChunkScan {
-  return {
-    headings: [],
-    listItems: [],
-    htmlComments: [],
-    links: [],
-    definitions: [],
-    paragraphs: [],
-    nonProse: [{ start: 0, end: text.length }],
-    htmlAnchors: [],
-    inlineCode: [],
-    skipped: reason,
-    todos: [],
-    placeholders: [],
-    mentions: [],
-    malformedCheckboxes: [],
-    unrenderedLinks: [],
-    unresolvedReferences: [],
-  };
+  return { ...emptyScan(), nonProse: [{ start: 0, end: text.length }], skipped: reason };
+}
+
+function emptyScan(): ChunkScan {
+  return { ...emptyChunkFacts(), todos: [], placeholders: [], mentions: [], malformedCheckboxes: [], unrenderedLinks: [], unresolvedReferences: [] };
 }
 
 function definitionLabels(text: string): string[] {

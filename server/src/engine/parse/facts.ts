@@ -98,18 +98,13 @@ export interface ParagraphFact {
   firstStrong?: { span: Span; text: string };
 }
 
+/** Facts of a chunk that holds nothing, for readers to fill. */
+export function emptyChunkFacts(): ChunkFacts {
+  return { headings: [], listItems: [], htmlComments: [], links: [], definitions: [], paragraphs: [], nonProse: [], htmlAnchors: [], inlineCode: [] };
+}
+
 export function extractFacts(root: Root, text: string): ChunkFacts {
-  const facts: ChunkFacts = {
-    headings: [],
-    listItems: [],
-    htmlComments: [],
-    links: [],
-    definitions: [],
-    paragraphs: [],
-    nonProse: [],
-    htmlAnchors: [],
-    inlineCode: [],
-  };
+  const facts = emptyChunkFacts();
   walk(root, { listItem: -1, inBlockquote: false, inList: false }, facts, text);
   facts.nonProse = mergeSpans(facts.nonProse);
   return facts;
