@@ -27,6 +27,9 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let session: Session;
 let initialization: InitializeParams;
+// Requests may arrive before the settings are read (right after a restart): they wait for them.
+let markReady: () => void;
+const ready = new Promise<void>((resolve) => (markReady = resolve));
 
 connection.onInitialize((params) => {
   initialization = params;
@@ -57,6 +60,7 @@ declare const GOVMD_VERSION: string;
 
 connection.onInitialized(async () => {
   await session.loadSettings(await editorSettings());
+  markReady();
   for (const document of documents.all()) session.scheduleCheck(document.uri, 0);
   void session.checkWorkspace();
 });
@@ -71,6 +75,7 @@ async function editorSettings(): Promise<unknown> {
 }
 
 connection.onDidChangeConfiguration(async () => {
+  await ready;
   await session.loadSettings(await editorSettings());
   session.recheckAll();
 });
@@ -97,18 +102,20 @@ async function reloadForSettingsFile(): Promise<void> {
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  if (!session?.project) return;
+  await ready;
   if (changes.some((c) => session.isSettingsFile(c.uri))) return void reloadForSettingsFile();
   session.filesChanged(changes.map((c) => ({ uri: c.uri, created: c.type === FileChangeType.Created, deleted: c.type === FileChangeType.Deleted })));
 });
 
 async function docFor(uri: string): Promise<GovDocument | undefined> {
+  await ready;
   const open = documents.get(uri);
   if (open) session.project.setOpenText(uri, open.getText());
   return session.project.document(uri);
 }
 
 connection.onCodeAction(async ({ textDocument, range, context }) => {
+  await ready;
   const uri = textDocument.uri;
   const wantsFixAll = context.only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.QuickFix);
   const wantsQuickFix = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
@@ -181,7 +188,7 @@ connection.onCompletion(async ({ textDocument, position }) => {
   }));
 });
 
-registerCommands(connection, () => session, docFor);
+registerCommands(connection, () => session, docFor, ready);
 
 documents.listen(connection);
 connection.listen();

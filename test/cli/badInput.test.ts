@@ -67,3 +67,17 @@ test('bad input: deeply nested Markdown and a long line are checked without a cr
   ]);
   assert.deepEqual(JSON.parse(run.stdout).map((f: { line: number; column: number; code: string }) => `${f.line}:${f.column} ${f.code}`), ['504:500002 open-todo']);
 });
+
+test('what .gitignore ignores is not part of the project, unless named', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'govmd-ignored-'));
+  writeFileSync(join(folder, '.gitignore'), 'out/\n*.draft.md\n');
+  mkdirSync(join(folder, 'out'));
+  mkdirSync(join(folder, 'docs'));
+  writeFileSync(join(folder, 'out', 'copy.md'), 'TODO: build output\n');
+  writeFileSync(join(folder, 'docs', 'notes.draft.md'), 'TODO: a draft\n');
+  writeFileSync(join(folder, 'docs', 'GOVERNANCE.md'), 'TODO: real\n');
+  const all = govmd(['check', '--format', 'json'], { cwd: folder });
+  assert.deepEqual(JSON.parse(all.stdout).map((f: { file: string }) => f.file), ['docs/GOVERNANCE.md']);
+  const named = govmd(['check', 'docs/notes.draft.md', '--format', 'json'], { cwd: folder });
+  assert.deepEqual(JSON.parse(named.stdout).map((f: { file: string }) => f.file), ['docs/notes.draft.md']);
+});

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
+import ignore, { type Ignore } from 'ignore';
 import { describeError } from './readText';
 
 export interface WalkResult {
@@ -10,9 +11,17 @@ export interface WalkResult {
 
 const CHECKED_FILE = /\.(md|markdown)$|(^|[\\/])(MAINTAINERS|OWNERS|CODEOWNERS|OWNERS_ALIASES)(\.[\w]+)?$/i;
 
+/** A folder's `.gitignore`, which applies to what lies below that folder. */
+interface IgnoreRules {
+  folder: string;
+  rules: Ignore;
+}
+
 /**
  * Finds the Markdown and owners files under the given paths. Each folder is entered once by its
- * real path, so symbolic link loops end; unreadable folders are reported and skipped.
+ * real path, so symbolic link loops end; unreadable folders are reported and skipped. What a
+ * `.gitignore` ignores (build output, caches) is not part of the project and is skipped too,
+ * unless it was named explicitly.
  */
 export async function walkFiles(paths: readonly string[], exclude: readonly string[], base: string): Promise<WalkResult> {
   const isExcluded = picomatch([...exclude], { dot: true });
@@ -20,7 +29,7 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
   const seenFolders = new Set<string>();
   const seenFiles = new Set<string>();
 
-  const visit = async (path: string, explicit: boolean): Promise<void> => {
+  const visit = async (path: string, explicit: boolean, ignores: readonly IgnoreRules[]): Promise<void> => {
     const relative = nodePath.relative(base, path).split(nodePath.sep).join('/');
     if (!explicit && relative && !relative.startsWith('..') && (isExcluded(relative) || isExcluded(`${relative}/`))) return;
     let stat;
@@ -43,6 +52,10 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
       }
       if (seenFolders.has(real)) return;
       seenFolders.add(real);
+      if (!explicit && isIgnored(path, true, ignores)) return;
+      const inner = [...ignores];
+      const gitignore = await fs.readFile(nodePath.join(path, '.gitignore'), 'utf8').catch(() => undefined);
+      if (gitignore !== undefined) inner.push({ folder: path, rules: ignore().add(gitignore) });
       let entries: string[];
       try {
         entries = (await fs.readdir(path)).sort();
@@ -52,9 +65,9 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
       }
       for (const entry of entries) {
         if (entry === 'node_modules' || entry === '.git') continue;
-        await visit(nodePath.join(path, entry), false);
+        await visit(nodePath.join(path, entry), false, inner);
       }
-    } else if (explicit || CHECKED_FILE.test(path)) {
+    } else if (explicit || (CHECKED_FILE.test(path) && !isIgnored(path, false, ignores))) {
       const real = await fs.realpath(path).catch(() => path);
       if (seenFiles.has(real)) return;
       seenFiles.add(real);
@@ -62,6 +75,13 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
     }
   };
 
-  for (const path of paths) await visit(nodePath.resolve(base, path), true);
+  for (const path of paths) await visit(nodePath.resolve(base, path), true, []);
   return result;
+}
+
+function isIgnored(path: string, folder: boolean, ignores: readonly IgnoreRules[]): boolean {
+  return ignores.some(({ folder: root, rules }) => {
+    const relative = nodePath.relative(root, path).split(nodePath.sep).join('/');
+    return relative !== '' && !relative.startsWith('..') && rules.ignores(folder ? `${relative}/` : relative);
+  });
 }

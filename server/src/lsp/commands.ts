@@ -37,6 +37,7 @@ export function registerCommands(
   connection: Connection,
   session: () => Session,
   docFor: (uri: string) => Promise<GovDocument | undefined>,
+  ready: Promise<void>,
 ): void {
   /** Every Markdown document of the workspace (open buffers as typed). */
   const workspaceDocuments = async (): Promise<GovDocument[]> => {
@@ -117,6 +118,7 @@ export function registerCommands(
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
     const handler = handlers[command];
     if (!handler) return null;
+    await ready;
     try {
       return await handler(args);
     } catch (error) {
