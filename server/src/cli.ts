@@ -15,6 +15,8 @@ import { formatProgressTable } from './engine/report/progress';
 import { FsWorkspace } from './host/fsWorkspace';
 import { findConfigFile, loadConfig } from './host/loadConfig';
 import { walkFiles } from './host/walk';
+import picomatch from 'picomatch';
+import { defaultSettings } from './engine/settings';
 import { runExternalCheck } from './host/runExternalCheck';
 
 declare const GOVMD_VERSION: string;
@@ -70,10 +72,14 @@ function isArgsError(error: unknown): boolean {
   return typeof (error as { code?: string })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
 }
 
-async function openProject(configOption: string | undefined, io: Io) {
-  const configPath = configOption ? nodePath.resolve(io.cwd, configOption) : findConfigFile(io.cwd);
+/**
+ * The project a settings file makes: rooted at the file's folder (the `repositories` setting's
+ * folders are relative to it), or at the current folder with defaults when there is none.
+ * Undefined, with each problem said on its own line, when the file is bad.
+ */
+async function openProject(configPath: string | undefined, io: Io) {
   const config = await loadConfig(configPath);
-  const shown = configPath ? nodePath.relative(io.cwd, configPath) || configPath : '';
+  const shown = configPath ? displayPath(configPath, io) : '';
   if (config.readProblem) throw new UsageError(`settings file ${shown} ${config.readProblem}`);
   if (config.problems.length > 0) {
     for (const problem of config.problems) {
@@ -83,8 +89,12 @@ async function openProject(configOption: string | undefined, io: Io) {
   }
   const root = configPath ? nodePath.dirname(configPath) : io.cwd;
   const workspace = new FsWorkspace([root], config.settings.exclude);
-  // The `repositories` setting's folders are relative to the settings file.
   return { project: new Project(workspace, config.settings, { settingsFolder: URI.file(root).toString() }), workspace, root };
+}
+
+/** `--config FILE` for every file; otherwise the nearest settings file above each checked file. */
+function configFor(path: string, option: string | undefined, io: Io): string | undefined {
+  return option ? nodePath.resolve(io.cwd, option) : findConfigFile(nodePath.dirname(path));
 }
 
 async function check(args: string[], io: Io): Promise<number> {
@@ -104,48 +114,64 @@ async function check(args: string[], io: Io): Promise<number> {
   const failOn = values['fail-on']!;
   if (!(failOn in SEVERITY_RANK) && failOn !== 'none') throw new UsageError(`--fail-on must be error, warning, information, hint or none, not '${failOn}'`);
 
-  const opened = await openProject(values.config, io);
-  if (!opened) return 2;
-  const { project, workspace, root } = opened;
-
-  const walked = await walkFiles(positionals.length ? positionals : ['.'], project.settings.exclude, io.cwd);
+  const walked = await walkFiles(positionals.length ? positionals : ['.'], defaultSettings().exclude, io.cwd);
   let unreadable = walked.problems.length;
   for (const problem of walked.problems) io.err(`govmd: ${displayPath(problem.path, io)}: ${problem.problem}`);
   const files = walked.files.filter((path) => /\.(md|markdown)$/i.test(path) || positionals.includes(path));
 
-  const fileOf = (uri: string) => displayPath(URI.parse(uri).fsPath, io);
-  if (values.external || project.settings.externalLinks.enabled) {
-    const summary = await runExternalCheck(project, files.map((path) => URI.file(path).toString()));
-    io.err(`govmd: checked ${summary.links} external links (${summary.fromCache} from the cache): ${summary.dead} dead, ${summary.unreachable} unreachable`);
-  }
-  const findings: Finding[] = [];
+  // Files that share a settings file share a project; a bad settings file stops the run.
+  const byConfig = new Map<string | undefined, string[]>();
   for (const path of files) {
-    const uri = URI.file(path).toString();
-    let fileFindings = await project.check(uri);
-    const problem = workspace.problems.get(uri);
-    if (problem) {
-      io.err(`govmd: ${displayPath(path, io)}: ${problem}`);
-      unreadable++;
-      continue;
-    }
-    const doc = await project.document(uri);
-    for (const part of doc?.parsed.skipped ?? []) {
-      const from = doc!.parsed.lines.positionAt(part.span.start).line + 1;
-      const to = doc!.parsed.lines.positionAt(Math.max(part.span.start, part.span.end - 1)).line + 1;
-      io.err(`govmd: ${displayPath(path, io)}:${from}: lines ${from}-${to} not checked: ${part.reason}`);
-      unreadable++;
-    }
-    if (values.fix) fileFindings = await fixFile(project, uri, path, fileFindings, io);
-    findings.push(...fileFindings);
+    const config = configFor(path, values.config, io);
+    byConfig.set(config, [...(byConfig.get(config) ?? []), path]);
   }
+  if (byConfig.size === 0) byConfig.set(configFor(nodePath.join(io.cwd, 'x'), values.config, io), []);
+  const projects = [];
+  for (const [config, paths] of byConfig) {
+    const opened = await openProject(config, io);
+    if (!opened) return 2;
+    const excluded = picomatch(opened.project.settings.exclude, { dot: true });
+    projects.push({ ...opened, paths: paths.filter((path) => positionals.includes(path) || !excluded(nodePath.relative(opened.root, path).split(nodePath.sep).join('/'))) });
+  }
+
+  const fileOf = (uri: string) => displayPath(URI.parse(uri).fsPath, io);
+  const findings: Finding[] = [];
+  let checked = 0;
+  for (const { project, workspace, paths } of projects) {
+    if (values.external || project.settings.externalLinks.enabled) {
+      const summary = await runExternalCheck(project, paths.map((path) => URI.file(path).toString()));
+      io.err(`govmd: checked ${summary.links} external links (${summary.fromCache} from the cache): ${summary.dead} dead, ${summary.unreachable} unreachable`);
+    }
+    for (const path of paths) {
+      checked++;
+      const uri = URI.file(path).toString();
+      let fileFindings = await project.check(uri);
+      const problem = workspace.problems.get(uri);
+      if (problem) {
+        io.err(`govmd: ${displayPath(path, io)}: ${problem}`);
+        unreadable++;
+        continue;
+      }
+      const doc = await project.document(uri);
+      for (const part of doc?.parsed.skipped ?? []) {
+        const from = doc!.parsed.lines.positionAt(part.span.start).line + 1;
+        const to = doc!.parsed.lines.positionAt(Math.max(part.span.start, part.span.end - 1)).line + 1;
+        io.err(`govmd: ${displayPath(path, io)}:${from}: lines ${from}-${to} not checked: ${part.reason}`);
+        unreadable++;
+      }
+      if (values.fix) fileFindings = await fixFile(project, uri, path, fileFindings, io);
+      findings.push(...fileFindings);
+    }
+  }
+  findings.sort((a, b) => fileOf(a.uri).localeCompare(fileOf(b.uri)));
 
   if (format === 'json') io.out(JSON.stringify(toJsonFindings(findings, fileOf), null, 2));
   else if (format === 'sarif') {
     const rules = RULES.map((rule) => ({ ...rule, helpUri: `${RULE_DOCS_BASE}${rule.code}.md` }));
-    io.out(JSON.stringify(toSarif(findings, rules, (uri) => sarifPath(URI.parse(uri).fsPath, root), VERSION), null, 2));
+    io.out(JSON.stringify(toSarif(findings, rules, (uri) => sarifPath(URI.parse(uri).fsPath, io.cwd), VERSION), null, 2));
   } else {
     if (findings.length) io.out(formatText(findings, fileOf));
-    io.out(summarize(findings, files.length - unreadable));
+    io.out(summarize(findings, checked - unreadable));
   }
 
   if (unreadable > 0) return 2;
@@ -172,9 +198,9 @@ async function progress(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError('progress takes exactly one file');
   if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, not '${values.format}'`);
-  const opened = await openProject(values.config, io);
-  if (!opened) return 2;
   const path = nodePath.resolve(io.cwd, positionals[0]);
+  const opened = await openProject(configFor(path, values.config, io), io);
+  if (!opened) return 2;
   const uri = URI.file(path).toString();
   const doc = await opened.project.document(uri);
   if (!doc) {
