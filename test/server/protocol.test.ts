@@ -149,7 +149,7 @@ test('a broken settings file is a diagnostic on that file; everything else keeps
   const dd = await server.waitForDiagnostics(ddUri, (d) => d.some((x) => x.code === 'open-todo'));
   assert.equal(dd.filter((d) => d.code === 'open-todo')[0].severity, 3);
 
-  writeFileSync(join(root, '.govmd.json'), '{ "severity": { "open-todo": "off" } }\n');
+  writeFileSync(join(root, '.govmd.json'), JSON.stringify({ repositories: { 'dragonflyoss/community': 'dragonflyoss-community' }, severity: { 'open-todo': 'off' } }));
   await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: settingsUri, type: 2 }] });
   await server.waitForDiagnostics(settingsUri, (d) => d.length === 0);
   await server.waitForDiagnostics(ddUri, (d) => d.length > 0 && !d.some((x) => x.code === 'open-todo'));
@@ -213,4 +213,14 @@ test('command govmd.duplicates: every duplicated topic with its places', async (
   const { text } = await execute<{ text: string }>('govmd.duplicates');
   assert.match(text, /^# Duplicated definitions\n\n2 topics are defined in more than one place/);
   assert.match(text, /## join or be added — approver, maintainer, member\n\n- \[ \] \[Adding New Member\/Approver\/Maintainer\]\(dragonflyoss-community\/COMMUNITY_MEMBERSHIP\.md#L47\) — dragonflyoss-community\/COMMUNITY_MEMBERSHIP\.md:47 \(keep\)\n- \[ \] \[How to Become a Member\]/);
+});
+
+test('fixing the target file on disk clears the broken fragment in the DD without reopening it', async () => {
+  const target = join(root, 'dragonflyoss-community', 'COMMUNITY_MEMBERSHIP.md');
+  const before = await server.waitForDiagnostics(ddUri, (d) => d.some((x) => x.code === 'broken-fragment' && x.range.start.line === 161));
+  assert.equal(before.filter((d) => d.code === 'broken-fragment').length, 2);
+  writeFileSync(target, `${readFileSync(target, 'utf8')}\n### Adding New Maintainers\n\nSee above.\n`);
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${target}`, type: 2 }] });
+  const after = await server.waitForDiagnostics(ddUri, (d) => d.length > 0 && !d.some((x) => x.code === 'broken-fragment' && x.range.start.line === 161));
+  assert.deepEqual(after.filter((d) => d.code === 'broken-fragment').map((d) => d.range.start.line + 1), [164]);
 });
