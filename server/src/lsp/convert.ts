@@ -6,6 +6,9 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import type { Finding, Fix, Severity, TextEdit } from '../engine/types';
 import { RULE_DOCS_BASE } from '../engine/check';
 
@@ -19,12 +22,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Rule pages ship in the extension (docs/rules/ beside server/out/): link to those files, which
+ * open in the editor, and to the repository's copies when the server runs from elsewhere.
+ */
+const BUNDLED_DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
+const DOCS_BASE = existsSync(BUNDLED_DOCS) ? `${URI.file(BUNDLED_DOCS).toString()}/` : RULE_DOCS_BASE;
+
 export function toDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: `${RULE_DOCS_BASE}${finding.code}.md` },
+    codeDescription: { href: `${DOCS_BASE}${finding.code}.md` },
     source: SOURCE,
     message: finding.message,
   };
