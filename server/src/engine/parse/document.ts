@@ -78,6 +78,7 @@ export class DocumentParser {
   parse(text: string, scanner?: ChunkScanner): ParsedDocument {
     const chunks = splitIntoChunks(text);
     const labels = definitionLabels(text);
+    const foldedLabels: DefinitionLabels = { labels, folded: labels.map((label) => foldLabel(label).trim()) };
     const normalizedLabels = scanner ? new Set(labels.map(scanner.normalize)) : undefined;
     const document: DocumentUnderConstruction = { text, chunks, ...emptyScan(), skipped: [], chunksParsed: 0 };
     for (const chunk of chunks) {
@@ -87,7 +88,7 @@ export class DocumentParser {
         appendScan(document, quick, chunk.start);
         continue;
       }
-      const appendix = definitionsAppendix(chunkText, labels);
+      const appendix = definitionsAppendix(chunkText, foldedLabels);
       const key = appendix ? `${chunkText}\u0000${appendix}` : chunkText;
       let scan = this.cache.get(key);
       if (!scan) {
@@ -171,12 +172,20 @@ function definitionLabels(text: string): string[] {
  * without any is parsed, and cached, without an appendix — parsing every definition again with
  * every chunk tripled the parse time of definition-heavy documents.
  */
-function definitionsAppendix(chunkText: string, labels: readonly string[]): string {
-  if (labels.length === 0 || !chunkText.includes(']')) return '';
-  const fold = (text: string) => text.toLowerCase().toUpperCase().replace(/\s+/g, ' ');
-  const chunk = fold(chunkText);
-  const used = labels.filter((label) => chunk.includes(fold(label).trim()));
-  return used.map((label) => `[${label}]: #`).join('\n');
+function definitionsAppendix(chunkText: string, labels: DefinitionLabels): string {
+  if (labels.labels.length === 0 || !chunkText.includes(']')) return '';
+  const chunk = foldLabel(chunkText);
+  return labels.labels.filter((_, i) => chunk.includes(labels.folded[i])).map((label) => `[${label}]: #`).join('\n');
+}
+
+/** The document's definition labels, each also folded once per parse (not once per chunk). */
+interface DefinitionLabels {
+  labels: readonly string[];
+  folded: readonly string[];
+}
+
+function foldLabel(text: string): string {
+  return text.toLowerCase().toUpperCase().replace(/\s+/g, ' ');
 }
 
 function clipFacts(facts: ChunkFacts, length: number): ChunkFacts {
