@@ -15,6 +15,8 @@ export interface ConfigProblem {
 export interface ConfigFileResult {
   settings: Settings;
   problems: ConfigProblem[];
+  /** What the file itself says, before defaults: which keys it sets (as far as it parses). */
+  raw: Record<string, unknown>;
 }
 
 /**
@@ -28,13 +30,14 @@ export function parseConfigFile(text: string): ConfigFileResult {
   for (const error of document.errors) {
     problems.push({ key: '(syntax)', message: error.message.split('\n')[0], range: lines.range({ start: error.pos[0], end: error.pos[1] }) });
   }
-  if (document.errors.length > 0) return { settings: parseSettings({}).settings, problems };
-  const raw = document.toJS() ?? {};
-  const { settings, problems: settingProblems } = parseSettings(raw);
+  const contents: unknown = document.toJS();
+  const raw = typeof contents === 'object' && contents !== null && !Array.isArray(contents) ? (contents as Record<string, unknown>) : {};
+  if (document.errors.length > 0) return { settings: parseSettings({}).settings, problems, raw };
+  const { settings, problems: settingProblems } = parseSettings(contents ?? {});
   for (const problem of settingProblems) {
     problems.push({ ...problem, range: rangeOfKey(document, problem.key, lines, problem.message.startsWith('unknown setting')) });
   }
-  return { settings, problems };
+  return { settings, problems, raw };
 }
 
 function rangeOfKey(document: Document, key: string, lines: LineIndex, pointAtKey: boolean): Range {

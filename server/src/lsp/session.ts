@@ -6,7 +6,6 @@ import { URI } from 'vscode-uri';
 import { Project } from '../engine/project';
 import type { Finding } from '../engine/types';
 import { CONFIG_FILE_NAMES, parseConfigFile } from '../engine/configFile';
-import { parseDocument } from 'yaml';
 import { readText } from '../host/readText';
 import { LspWorkspace } from './lspWorkspace';
 import { combineSettings } from './settingsSources';
@@ -85,8 +84,7 @@ export class Session {
         this.settingsFileUri = uri;
         const result = parseConfigFile(read.text);
         this.publishSettingsProblems(uri, result.problems.map((p) => ({ range: p.range, message: `${p.key}: ${p.message}; the default is used.` })));
-        const raw = parseDocument(read.text).toJS();
-        return { raw: typeof raw === 'object' && raw && !Array.isArray(raw) ? raw : {}, settings: result.settings };
+        return { raw: result.raw, settings: result.settings };
       }
     }
     if (previous && previous !== this.settingsFileUri) void this.connection.sendDiagnostics({ uri: previous, diagnostics: [] });
