@@ -4,7 +4,7 @@ import type { Workspace } from '../workspace';
 import type { ParsedDocument } from '../parse/document';
 import { anchorSet, anchorsOf, type AnchorSet } from './anchors';
 import { scanAnchors } from './anchorScan';
-import { parseDestination, parseLineAnchor, type Destination } from './destination';
+import { decode, parseDestination, parseLineAnchor, type Destination } from './destination';
 import { closest } from './didYouMean';
 import { gitDirOf, githubRemotesOf, repositoryMap, repositoryOf, type RepositoryFolder, type RepositoryMap } from './repositories';
 
@@ -77,6 +77,8 @@ export class LinkIndex {
   private readonly factsByUri = new Map<string, Promise<{ key: string; facts: TargetFacts } | undefined>>();
   private readonly factsByContent = new Map<string, TargetFacts>();
   private readonly readmes = new Map<string, Promise<string | undefined>>();
+  /** Closest existing paths to missing ones, by base, path as written and folder searched. */
+  private readonly suggestions = new Map<string, Promise<string | undefined>>();
   private repositoryMap?: Promise<RepositoryMap>;
 
   constructor(private readonly host: LinkIndexHost) {}
@@ -110,9 +112,12 @@ export class LinkIndex {
       for (const key of cache.keys()) if (key.startsWith(folder) || folder.startsWith(`${key}/`) || key === uri) cache.delete(key);
     }
     if (/\/\.git(\/|$)/.test(uri)) this.repositoryMap = undefined;
+    // A file came or went: the closest existing path to a missing one may be another now.
+    this.suggestions.clear();
   }
 
   reset(): void {
+    this.suggestions.clear();
     this.kinds.clear();
     this.factsByUri.clear();
     this.readmes.clear();
@@ -255,8 +260,22 @@ export class LinkIndex {
     return readme;
   }
 
-  /** The closest existing Markdown or owners file to a missing path, relative to the same base. */
-  private async suggestPath(base: string, written: string, within: string): Promise<string | undefined> {
+  /**
+   * The closest existing Markdown or owners file to a missing path, relative to the same base.
+   * Kept until a file comes or goes: a broken link is resolved again on every keystroke, and the
+   * search runs over every file of the workspace.
+   */
+  private suggestPath(base: string, written: string, within: string): Promise<string | undefined> {
+    const key = `${base}\u0000${written}\u0000${within}`;
+    let suggestion = this.suggestions.get(key);
+    if (!suggestion) {
+      suggestion = this.searchClosestPath(base, written, within);
+      this.suggestions.set(key, suggestion);
+    }
+    return suggestion;
+  }
+
+  private async searchClosestPath(base: string, written: string, within: string): Promise<string | undefined> {
     if (written === '') return undefined;
     const prefix = `${within}/`;
     // A missing `members.yaml` is not a misspelt `Maintainers.md`: propose files of its own kind.
@@ -326,7 +345,7 @@ export class LinkIndex {
 
   private display(uri: string): string {
     const root = this.rootOf(uri);
-    return uri === root ? Utils.basename(URI.parse(uri)) || uri : decodeURIComponentSafe(uri.slice(root.length + 1));
+    return uri === root ? Utils.basename(URI.parse(uri)) || uri : decode(uri.slice(root.length + 1));
   }
 }
 
@@ -352,13 +371,6 @@ function relativePath(from: string, to: string): string {
   return [...Array(fromParts.length - common).fill('..'), ...toParts.slice(common)].join('/');
 }
 
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /** GitHub counts a last line without a line break as a line, and a final line break as none. */
 export function lineCountOf(text: string): number {
