@@ -120,7 +120,7 @@ export class Project {
   /** Checks a text as if it were the file's, without keeping it (to try out fixes). */
   async checkText(uri: string, text: string): Promise<Finding[]> {
     const doc = new GovDocument(uri, this.relativePath(uri), this.parser.parse(text), this.settings);
-    return checkDocument(doc, await this.factsFor(doc), this.settings);
+    return checkDocument(doc, await this.factsFor(doc, true), this.settings);
   }
 
   /** Every duplicated definition of the workspace ("Show Duplicates"). */
@@ -129,11 +129,11 @@ export class Project {
   }
 
   /** What the rules for this document need of the workspace; the cross-file passes only when they apply. */
-  private async factsFor(doc: GovDocument): Promise<WorkspaceFacts> {
+  private async factsFor(doc: GovDocument, trial = false): Promise<WorkspaceFacts> {
     const [facts, links] = await Promise.all([this.workspaceFacts(), this.links.gather(doc.uri, doc.parsed)]);
     const withLinks: WorkspaceFacts = { ...facts, links, externalLinks: this.externalVerdicts };
     if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return withLinks;
-    return { ...withLinks, duplicates: await this.duplicates.groupsFor(doc) };
+    return { ...withLinks, duplicates: await (trial ? this.duplicates.groupsForTrial(doc) : this.duplicates.groupsFor(doc)) };
   }
 
   /** The http(s) links of a document that leave the workspace: what the opt-in check may fetch. */

@@ -45,6 +45,16 @@ export class DuplicatesIndex {
     return (this.groups ??= this.build());
   }
 
+  /**
+   * The groups as they would be with a trial text of one document (a fix being tried out): built
+   * once and not kept, so the workspace's own groups and definitions stay as they are.
+   */
+  async groupsForTrial(doc: GovDocument): Promise<WorkspaceDuplicates> {
+    if (this.definitions.get(doc.uri)?.text === doc.text) return this.groupsFor(doc);
+    const definitions = doc.kind === 'governance' ? extractDefinitions(doc.parsed, { lexicon: this.lexicon }) : [];
+    return this.build({ doc, definitions });
+  }
+
   async all(): Promise<WorkspaceDuplicates> {
     return (this.groups ??= this.build());
   }
@@ -57,11 +67,11 @@ export class DuplicatesIndex {
     return definitions;
   }
 
-  private async build(): Promise<WorkspaceDuplicates> {
+  private async build(trial?: { doc: GovDocument; definitions: Definition[] }): Promise<WorkspaceDuplicates> {
     const byUri = new Map<string, Definition[]>();
     const present = new Set<string>();
     for (const uri of await this.source.workspace.listFiles()) {
-      if (!/\.(md|markdown)$/i.test(uri)) continue;
+      if (!/\.(md|markdown)$/i.test(uri) || uri === trial?.doc.uri) continue;
       const doc = await this.source.document(uri);
       if (!doc) continue;
       present.add(uri);
@@ -69,10 +79,13 @@ export class DuplicatesIndex {
       if (definitions.length) byUri.set(uri, definitions);
     }
     for (const [uri, entry] of this.definitions) {
+      if (uri === trial?.doc.uri) continue;
       // Open buffers that are not files yet (untitled) still count; deleted files do not.
       if (!present.has(uri) && !uri.startsWith('file:')) byUri.set(uri, entry.definitions);
       else if (!present.has(uri)) this.definitions.delete(uri);
     }
+    if (trial && trial.definitions.length) byUri.set(trial.doc.uri, trial.definitions);
+    const entryOf = (uri: string) => (uri === trial?.doc.uri ? { doc: trial.doc, text: trial.doc.text } : this.definitions.get(uri));
     const roots = this.source.workspace.roots.map((root) => URI.parse(root).path.replace(/\/?$/, '/'));
     const scopeOf = (uri: string) => roots.find((root) => URI.parse(uri).path.startsWith(root)) ?? '';
     const groups = findDuplicates(byUri, { lexicon: this.lexicon, scopeOf });
@@ -80,10 +93,10 @@ export class DuplicatesIndex {
       groups,
       lexicon: this.lexicon,
       rangeOf: (uri: string, span: Span) => {
-        const entry = this.definitions.get(uri);
+        const entry = entryOf(uri);
         return entry ? entry.doc.parsed.lines.range(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       },
-      textOf: (uri: string) => this.definitions.get(uri)?.text,
+      textOf: (uri: string) => entryOf(uri)?.text,
     };
   }
 }
