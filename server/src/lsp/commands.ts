@@ -80,7 +80,7 @@ export function registerCommands(
     },
 
     'govmd.exportOpenItems': async ([today]) => ({
-      text: exportOpenItems(await workspaceDocuments(), { today: typeof today === 'string' ? today : isoToday() }),
+      text: exportOpenItems(await workspaceDocuments(), { today: String(today) }),
     }),
 
     'govmd.newMeetingNotes': async ([base, today]) => {
@@ -91,7 +91,7 @@ export function registerCommands(
       const candidates = (await project.workspace.listFiles()).filter((uri) => uri.startsWith(prefix)).map((uri) => uri.slice(prefix.length));
       const latest = latestMeetingNote(candidates);
       const previousText = latest ? (await docFor(prefix + latest))?.text : undefined;
-      const note = newMeetingNotes(latest && previousText !== undefined ? { path: latest, text: previousText } : undefined, typeof today === 'string' ? today : isoToday());
+      const note = newMeetingNotes(latest && previousText !== undefined ? { path: latest, text: previousText } : undefined, String(today));
       return { uri: prefix + note.path, text: note.text };
     },
 
@@ -145,9 +145,4 @@ function relativeTo(roots: readonly string[], uri: string): string {
   const path = URI.parse(uri).path;
   const root = roots.map((r) => URI.parse(r).path.replace(/\/?$/, '/')).find((r) => path.startsWith(r));
   return root ? path.slice(root.length) : URI.parse(uri).fsPath;
-}
-
-function isoToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

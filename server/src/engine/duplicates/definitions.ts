@@ -1,4 +1,5 @@
 import GithubSlugger from 'github-slugger';
+import { parentHeadings } from '../model/headings';
 import type { ParsedDocument } from '../parse/document';
 import type { Span } from '../types';
 import { DEFAULT_LEXICON, type Lexicon } from './lexicon';
@@ -168,16 +169,6 @@ function linkStartsOf(parsed: ParsedDocument): number[] {
   let starts = linkStarts.get(parsed);
   if (!starts) linkStarts.set(parsed, (starts = parsed.links.map((link) => link.span.start)));
   return starts;
-}
-
-function parentHeadings(headings: ParsedDocument['headings']): number[] {
-  const stack: number[] = [];
-  return headings.map((heading, index) => {
-    while (stack.length > 0 && headings[stack[stack.length - 1]].depth >= heading.depth) stack.pop();
-    const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
-    stack.push(index);
-    return parent;
-  });
 }
 
 /** The last heading before an offset, or -1. */

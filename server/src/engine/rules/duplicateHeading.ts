@@ -1,5 +1,6 @@
 import { slug } from 'github-slugger';
 import type { Rule } from './rule';
+import { parentHeadings } from '../model/headings';
 import type { HeadingFact } from '../parse/facts';
 import { anchorsOf } from '../links/anchors';
 import { shorten } from './edits';
@@ -12,14 +13,11 @@ export const duplicateHeading: Rule = {
   check({ doc }, report) {
     const { headings } = doc.parsed;
     const slugs = anchorsOf(doc.parsed).headingSlugs;
-    // Siblings share a parent: the nearest heading above of a lower depth. "### Required" under
-    // each "## Area" of a DD has a different parent each time and is not a duplicate.
-    const parents: number[] = [];
+    // Siblings share a parent: "### Required" under each "## Area" of a DD is not a duplicate.
+    const parents = parentHeadings(headings);
     const seen = new Map<string, number>();
     headings.forEach((heading, index) => {
-      while (parents.length && headings[parents[parents.length - 1]].depth >= heading.depth) parents.pop();
-      const parent = parents.length ? parents[parents.length - 1] : -1;
-      parents.push(index);
+      const parent = parents[index];
       const base = slug(heading.anchorText);
       if (base === '') return;
       const key = `${parent}\u0000${heading.depth}\u0000${base}`;
