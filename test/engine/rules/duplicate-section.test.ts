@@ -80,3 +80,17 @@ test('duplicate-section: a pointer is not a definition; off means off', async ()
   const off = parseSettings({ severity: { 'duplicate-section': 'off' } }).settings;
   assert.deepEqual(only(await new Project(new InMemoryWorkspace(copied), off).check('file:///ws/LADDER.md')), []);
 });
+
+test('duplicate-section: the replacement links to the anchor GitHub gives a heading with markup, which link rules accept', async () => {
+  const files = {
+    'file:///ws/GOVERNANCE.md': md('# Governance', '', '## How to become a `maintainer` :rocket:', '', 'Open a PR adding yourself to MAINTAINERS.md; two maintainers approve it within a week.'),
+    'file:///ws/LADDER.md': md('# Ladder', '', '## Becoming a Maintainer', '', 'Open an issue, get two approvals from existing maintainers, and wait a week for objections.'),
+  };
+  const project = new Project(new InMemoryWorkspace(files), defaultSettings());
+  const [finding] = only(await project.check('file:///ws/LADDER.md'));
+  const fixed = applyEdits(files['file:///ws/LADDER.md'], finding.fixes![0].edits);
+  project.setOpenText('file:///ws/LADDER.md', fixed);
+  const after = await project.check('file:///ws/LADDER.md');
+  assert.match(fixed, /\(GOVERNANCE\.md#how-to-become-a-maintainer-\)/);
+  assert.deepEqual(after.filter((f) => f.code === 'broken-fragment'), []);
+});

@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import { anchorsOf } from '../links/anchors';
 import { parentHeadings } from '../model/headings';
 import type { ParsedDocument } from '../parse/document';
 import type { Span } from '../types';
@@ -68,8 +68,8 @@ export function extractDefinitions(parsed: ParsedDocument, options: ExtractOptio
   const lexicon = options.lexicon ?? DEFAULT_LEXICON;
   const text = parsed.text;
   const headings = parsed.headings;
-  const slugger = new GithubSlugger();
-  const anchors = headings.map((heading) => slugger.slug(heading.text));
+  // The anchors the link rules check against: the replacement link must not be a broken fragment.
+  const anchors = anchorsOf(parsed).headingSlugs;
   const parents = parentHeadings(headings);
   const ownRoles = headings.map((heading) => readLabel(heading.text, lexicon).roles);
   const contextRoles: string[][] = [];
