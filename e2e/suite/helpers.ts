@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { JsonFinding } from '../../server/src/engine/report/json';
 
 export const EXTENSION_ID = 'governance-markdown.governance-markdown';
 export const SEED_DD = 'dragonfly-graduation-dd.md';
@@ -11,16 +12,8 @@ export const SEED_MEETING = 'meetings/maintainer/2025-10-14/README.md';
 /** The repository the suites were built from: e2e/out/ → ../.. (the CLI lives there). */
 export const REPO = process.env.GOVMD_REPO ?? path.resolve(__dirname, '..', '..');
 
-export interface CliFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  code: string;
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  message: string;
-}
+/** One finding of `govmd check --format json`: the CLI's own type. */
+export type CliFinding = JsonFinding;
 
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
