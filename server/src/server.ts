@@ -22,8 +22,11 @@ import { areaLenses } from './engine/editor/codeLens';
 import { completeAt, ownerCandidates } from './engine/editor/completion';
 import { registerCommands, SERVER_COMMANDS } from './lsp/commands';
 import type { GovDocument } from './engine/govDocument';
+import { Lifecycle } from './lsp/lifecycle';
 
-const connection = createConnection(ProposedFeatures.all);
+const lifecycle = new Lifecycle();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
+lifecycle.listen(connection);
 const documents = new TextDocuments(TextDocument);
 let session: Session;
 let initialization: InitializeParams;
