@@ -10,6 +10,7 @@ export interface InFlight {
 export interface LinkTestServer {
   /** `http://127.0.0.1:PORT` */
   base: string;
+  port: number;
   /** Every request as `METHOD /path`, in arrival order. */
   hits: string[];
   /** This server's own in-flight counts. */
@@ -51,6 +52,8 @@ export interface LinkTestServerOptions {
   /** The `Retry-After` date `/busy-until` sends. */
   retryAfterDate?: string;
   onRequest?: (hit: string) => void;
+  /** The loopback address to listen on; 127.0.0.1 by default. */
+  host?: string;
 }
 
 /**
@@ -89,6 +92,8 @@ export async function startLinkTestServer(options: LinkTestServerOptions = {}): 
         return send(200);
       case '/moved':
         return send(301, { location: '/ok' });
+      case '/redirect':
+        return send(302, { location: url.searchParams.get('to') ?? '/ok' });
       case '/loop':
         return send(302, { location: '/loop' });
       case '/missing':
@@ -118,10 +123,12 @@ export async function startLinkTestServer(options: LinkTestServerOptions = {}): 
     }
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    base: `http://127.0.0.1:${port}`,
+    base: `http://${host}:${port}`,
+    port,
     hits,
     inFlight,
     close: () =>

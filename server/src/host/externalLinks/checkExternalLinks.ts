@@ -4,7 +4,9 @@ import { CANCELLED, probeUrl, type ProbeContext } from './probeUrl';
 import { sleep } from './retryDelay';
 import { KeyedSemaphore, Semaphore } from './semaphore';
 import { toTarget, type FetchTarget } from './targets';
-import type { ExternalLinkOptions, ExternalLinkResult } from './types';
+import type { ExternalLinkOptions, ExternalLinkResult, FetchLike } from './types';
+import { createHttpClient } from './httpClient';
+import { isPublicAddress } from './addresses';
 
 /**
  * Defaults of the options that are also settings: the same numbers as `externalLinks` in
@@ -30,7 +32,9 @@ export const DEFAULT_USER_AGENT = 'govmd-link-checker (Governance Markdown; +htt
  * Each distinct URL (fragment removed) is fetched once per run, and not at all while its cached
  * answer is fresh. At most `concurrency` requests are in flight, and at most `perHostConcurrency`
  * URLs of one host are being checked — a host that answered 429 is left alone during the backoff.
- * Never rejects: failures are results.
+ * Never rejects: failures are results. Unless `allowPrivateHosts`, nothing on the reader's own
+ * machine or network is connected to: URLs that name such an address are skipped, and every
+ * connection checks the address its host name resolved to (redirects included).
  */
 export async function checkExternalLinks(urls: readonly string[], options: ExternalLinkOptions = {}): Promise<ExternalLinkResult[]> {
   // Every request and backoff in flight listens for cancellation: dozens of listeners on one
@@ -40,14 +44,18 @@ export async function checkExternalLinks(urls: readonly string[], options: Exter
   const cancel = () => cancellation.abort();
   if (options.signal?.aborted) cancel();
   options.signal?.addEventListener('abort', cancel, { once: true });
+  const client = options.fetch
+    ? undefined
+    : createHttpClient(options.allowPrivateHosts ? () => true : (options.addressAllowed ?? isPublicAddress), options.resolve);
   try {
-    return await checkAll(urls, options, cancellation.signal);
+    return await checkAll(urls, options, client?.fetch ?? options.fetch!, cancellation.signal);
   } finally {
     options.signal?.removeEventListener('abort', cancel);
+    client?.close();
   }
 }
 
-async function checkAll(urls: readonly string[], options: ExternalLinkOptions, signal: AbortSignal): Promise<ExternalLinkResult[]> {
+async function checkAll(urls: readonly string[], options: ExternalLinkOptions, fetch: FetchLike, signal: AbortSignal): Promise<ExternalLinkResult[]> {
   const now = options.now ?? Date.now;
   const targets = urls.map((url) => toTarget(url, options.allowPrivateHosts ?? false));
   const distinct = new Map<string, FetchTarget>();
@@ -60,7 +68,7 @@ async function checkAll(urls: readonly string[], options: ExternalLinkOptions, s
   const overall = new Semaphore(count(options.concurrency, EXTERNAL_LINK_DEFAULTS.concurrency, 1));
   const perHost = new KeyedSemaphore(count(options.perHostConcurrency, EXTERNAL_LINK_DEFAULTS.perHostConcurrency, 1));
   const context: ProbeContext = {
-    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    fetch,
     timeoutMs: count(options.timeoutMs, EXTERNAL_LINK_DEFAULTS.timeoutMs, 1),
     maxRedirects: count(options.maxRedirects, EXTERNAL_LINK_DEFAULTS.maxRedirects, 0),
     retries: count(options.retries, EXTERNAL_LINK_DEFAULTS.retries, 0),

@@ -1,3 +1,5 @@
+import { PrivateAddressError } from './addresses';
+
 export interface NetworkFailure {
   reason: string;
   /** Worth another attempt: the same request may well succeed in a moment. */
@@ -38,6 +40,12 @@ export function describeNetworkError(error: unknown): NetworkFailure {
   }
   const deepest = causes.at(-1);
   return { reason: `request failed: ${deepest ? firstLine(deepest) : String(error)}`, retryable: false };
+}
+
+/** The refusal of the address check, wherever the HTTP client wrapped it. */
+export function privateAddressIn(error: unknown): PrivateAddressError | undefined {
+  for (const cause of causesOf(error)) if (cause instanceof PrivateAddressError) return cause;
+  return undefined;
 }
 
 function* causesOf(error: unknown, depth = 0): Generator<object> {

@@ -26,6 +26,7 @@ export async function probeUrl(url: string, context: ProbeContext): Promise<Verd
       outcome = await requestFollowingRedirects(url, method, context);
     }
     if (outcome.kind === 'cancelled') return CANCELLED;
+    if (outcome.kind === 'blocked') return { status: 'skipped', reason: outcome.reason };
     if (attempt < context.retries && isTransient(outcome)) {
       const wait = retryDelay(attempt, outcome.kind === 'response' ? outcome.retryAfterMs : undefined, context);
       if (wait !== undefined) {
@@ -47,12 +48,14 @@ function refusesHead(status: number): boolean {
   return (status >= 400 && status < 500 && status !== 429) || status === 500 || status === 501;
 }
 
-function isTransient(outcome: Exclude<RequestOutcome, { kind: 'cancelled' }>): boolean {
+type Settled = Exclude<RequestOutcome, { kind: 'cancelled' } | { kind: 'blocked' }>;
+
+function isTransient(outcome: Settled): boolean {
   if (outcome.kind === 'failed') return outcome.retryable;
   return outcome.status === 429 || (outcome.status >= 500 && outcome.status !== 501);
 }
 
-function judge(outcome: Exclude<RequestOutcome, { kind: 'cancelled' }>, attempts: number): Verdict {
+function judge(outcome: Settled, attempts: number): Verdict {
   const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
   if (outcome.kind === 'failed') return { status: 'unreachable', reason: outcome.reason + tries };
   const { status } = outcome;

@@ -1,4 +1,4 @@
-import { describeNetworkError } from './failures';
+import { describeNetworkError, privateAddressIn } from './failures';
 import { parseRetryAfter } from './retryDelay';
 import { toTarget } from './targets';
 import type { FetchLike } from './types';
@@ -8,6 +8,8 @@ export type Method = 'HEAD' | 'GET';
 export type RequestOutcome =
   | { kind: 'response'; status: number; retryAfterMs?: number; finalUrl?: string }
   | { kind: 'failed'; reason: string; retryable: boolean }
+  /** Not connected: the name resolved to a local or private address. */
+  | { kind: 'blocked'; reason: string }
   | { kind: 'cancelled' };
 
 export interface RequestContext {
@@ -33,6 +35,7 @@ export async function requestFollowingRedirects(url: string, method: Method, con
   let current = url;
   for (let hop = 0; ; hop++) {
     const answer = await requestOnce(current, method, context);
+    if (answer.kind === 'blocked' && hop > 0) return { kind: 'failed', reason: `redirects to ${current}: ${answer.reason}`, retryable: false };
     if (answer.kind !== 'response') return answer;
     const finalUrl = current === url ? {} : { finalUrl: current };
     if (!REDIRECTS.has(answer.status) || !answer.location) {
@@ -83,6 +86,8 @@ async function requestOnce(url: string, method: Method, context: RequestContext)
     } catch (error) {
       if (context.signal?.aborted) return { kind: 'cancelled' };
       if (timedOut) return { kind: 'failed', reason: `timed out after ${formatDuration(context.timeoutMs)}`, retryable: true };
+      const refused = privateAddressIn(error);
+      if (refused) return { kind: 'blocked', reason: refused.message };
       return { kind: 'failed', ...describeNetworkError(error) };
     } finally {
       clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { CacheStore } from './cacheStore';
+import type { Resolver } from './addresses';
 
 /**
  * - `ok`: the page answered 2xx, or a redirect chain ended in 2xx/3xx.
@@ -8,7 +9,8 @@ import type { CacheStore } from './cacheStore';
  * - `unverified`: the server answered but would not say whether the page exists (401, 403, 429
  *   after the retries, other 4xx). Many sites send these to every client that is not a browser,
  *   so they are no evidence that a link is broken, and they are not reported as dead.
- * - `skipped`: not fetched — not an http(s) URL, a local or reserved example address, or the run
+ * - `skipped`: not fetched — not an http(s) URL, a local or reserved example address (written
+ *   as one, or a name that resolves to one), or the run
  *   was cancelled.
  */
 export type ExternalLinkStatus = 'ok' | 'dead' | 'unreachable' | 'unverified' | 'skipped';
@@ -27,12 +29,29 @@ export interface ExternalLinkResult {
   fromCache?: true;
 }
 
-/** The part of `fetch` the checker uses; Node's global `fetch` (undici) fits. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+/** What the checker reads of an answer: a `Response` of the global `fetch` fits. */
+export interface HttpAnswer {
+  status: number;
+  headers: { get(name: string): string | null };
+  body?: { cancel(): Promise<void> } | null;
+}
+
+/** The part of `fetch` the checker uses. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<HttpAnswer>;
 
 export interface ExternalLinkOptions {
-  /** Defaults to the global `fetch`. */
+  /**
+   * Replaces the checker's own HTTP client, and with it the address check at connect time (tests
+   * that simulate network failures).
+   */
   fetch?: FetchLike;
+  /** Resolves host names for the checker's HTTP client; `dns.lookup` by default (tests inject names). */
+  resolve?: Resolver;
+  /**
+   * Which resolved addresses may be connected to; public ones by default, every one with
+   * `allowPrivateHosts`. Tests that can only reach loopback name the one address they allow.
+   */
+  addressAllowed?: (address: string) => boolean;
   /** Per request (each redirect hop, each retry), until the response headers arrive. */
   timeoutMs?: number;
   /** Requests in flight at once, over all hosts. */
