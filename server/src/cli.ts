@@ -15,7 +15,7 @@ import { formatProgressTable } from './engine/report/progress';
 import { FsWorkspace } from './host/fsWorkspace';
 import { findConfigFile, loadConfig } from './host/loadConfig';
 import { walkFiles } from './host/walk';
-import picomatch from 'picomatch';
+import { globMatcher } from './engine/globs';
 import { defaultSettings } from './engine/settings';
 import { runExternalCheck } from './host/runExternalCheck';
 
@@ -130,7 +130,7 @@ async function check(args: string[], io: Io): Promise<number> {
   for (const [config, paths] of byConfig) {
     const opened = await openProject(config, io);
     if (!opened) return 2;
-    const excluded = picomatch(opened.project.settings.exclude, { dot: true });
+    const excluded = globMatcher(opened.project.settings.exclude);
     projects.push({ ...opened, paths: paths.filter((path) => positionals.includes(path) || !excluded(nodePath.relative(opened.root, path).split(nodePath.sep).join('/'))) });
   }
 

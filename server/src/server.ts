@@ -62,8 +62,12 @@ connection.onInitialize((params) => {
 declare const GOVMD_VERSION: string;
 
 connection.onInitialized(async () => {
-  await session.loadSettings(await editorSettings());
-  markReady();
+  try {
+    await session.loadSettings(await editorSettings());
+  } finally {
+    // Whatever went wrong, requests must not wait forever for settings.
+    markReady();
+  }
   for (const document of documents.all()) session.scheduleCheck(document.uri, 0);
   void session.checkWorkspace();
 });

@@ -1,3 +1,4 @@
+import { UserPattern } from '../../server/src/engine/text/userPattern';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Rule, WorkspaceFacts } from '../../server/src/engine/rules/rule';
@@ -65,7 +66,7 @@ export function testRule(rule: Rule, cases: { valid: (ValidCase | string)[]; inv
 export function run(rule: Rule, item: ValidCase, defaultKind: DocumentKind): Finding[] {
   const settings = settingsFor(item, defaultKind);
   const path = item.path ?? 'case.md';
-  const doc = new GovDocument(`file:///ws/${path}`, path, new DocumentParser(settings.placeholders.map((p) => new RegExp(p, 'g'))).parse(item.text), settings);
+  const doc = new GovDocument(`file:///ws/${path}`, path, new DocumentParser(settings.placeholders.map((p) => new UserPattern(p))).parse(item.text), settings);
   const workspace: WorkspaceFacts = { knownOwners: new Set(), ...item.workspace };
   return checkDocument(doc, workspace, settings, [rule]);
 }

@@ -19,23 +19,42 @@ export interface ConfigFileResult {
   raw: Record<string, unknown>;
 }
 
+/** A settings file is a few hundred bytes; one this large was not written by hand. */
+export const MAX_CONFIG_FILE_BYTES = 256 * 1024;
+/** YAML aliases a settings file may expand: enough for sharing a list, far from an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
 /**
  * Reads `.govmd.json` / `.govmd.yaml`. YAML is a superset of JSON, so one parser serves both and
  * keeps the position of every key, which lets each problem point at the value that caused it.
+ * Never throws: a file too large, a syntax error or an alias bomb is a problem, and the defaults apply.
  */
 export function parseConfigFile(text: string): ConfigFileResult {
   const lines = new LineIndex(text);
+  const start = lines.range({ start: 0, end: 0 });
+  const defaults = (problems: ConfigProblem[]): ConfigFileResult => ({ settings: parseSettings({}).settings, problems, raw: {} });
+  if (text.length > MAX_CONFIG_FILE_BYTES) {
+    return defaults([{ key: '(file)', message: `the settings file is ${Math.round(text.length / 1024)} KB, over the ${MAX_CONFIG_FILE_BYTES / 1024} KB a settings file may have`, range: start }]);
+  }
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];
   for (const error of document.errors) {
     problems.push({ key: '(syntax)', message: error.message.split('\n')[0], range: lines.range({ start: error.pos[0], end: error.pos[1] }) });
   }
-  const contents: unknown = document.toJS();
+  if (document.errors.length > 0) return defaults(problems);
+  let contents: unknown;
+  try {
+    contents = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof ReferenceError && /alias/i.test(error.message)
+      ? `YAML aliases (*name) expand to too many values (an alias bomb?); at most ${MAX_ALIAS_COUNT} are allowed`
+      : (error as Error).message.split('\n')[0];
+    return defaults([{ key: '(aliases)', message, range: start }]);
+  }
   const raw = typeof contents === 'object' && contents !== null && !Array.isArray(contents) ? (contents as Record<string, unknown>) : {};
-  if (document.errors.length > 0) return { settings: parseSettings({}).settings, problems, raw };
   const { settings, problems: settingProblems } = parseSettings(contents ?? {});
   for (const problem of settingProblems) {
-    problems.push({ ...problem, range: rangeOfKey(document, problem.key, lines, problem.message.startsWith('unknown setting')) });
+    problems.push({ ...problem, range: rangeOfKey(document, problem.key, lines, problem.message.startsWith('unknown')) });
   }
   return { settings, problems, raw };
 }

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from './globs';
 import type { DocumentKind } from './types';
 import type { ParsedDocument } from './parse/document';
 import type { Settings } from './settings';
@@ -17,7 +17,7 @@ export function detectKind(doc: ParsedDocument, path: string, settings: Settings
 
   for (const kind of KINDS) {
     const globs = settings.kinds[kind] ?? [];
-    if (globs.length > 0 && picomatch(globs, { dot: true })(path)) return kind;
+    if (globs.length > 0 && globMatcher(globs)(path)) return kind;
   }
 
   if (doc.headings.some((heading) => /due diligence/i.test(heading.text))) return 'dd';

@@ -4,6 +4,7 @@ import type { Workspace } from './workspace';
 import type { Settings } from './settings';
 import type { WorkspaceDuplicates, WorkspaceFacts } from './rules/rule';
 import { DocumentParser } from './parse/document';
+import { UserPattern } from './text/userPattern';
 import { GovDocument } from './govDocument';
 import { checkDocument } from './check';
 import { LINK_RULES } from './rules';
@@ -41,7 +42,7 @@ export class Project {
     readonly settings: Settings,
     options: ProjectOptions = {},
   ) {
-    this.parser = new DocumentParser(settings.placeholders.map((source) => new RegExp(source, 'g')));
+    this.parser = new DocumentParser(settings.placeholders.map((source) => new UserPattern(source)));
     this.links = new LinkIndex({
       workspace,
       repositories: settings.repositories,

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../engine/globs';
 import ignore, { type Ignore } from 'ignore';
 import { describeError } from './readText';
 
@@ -24,7 +24,7 @@ interface IgnoreRules {
  * unless it was named explicitly.
  */
 export async function walkFiles(paths: readonly string[], exclude: readonly string[], base: string): Promise<WalkResult> {
-  const isExcluded = picomatch([...exclude], { dot: true });
+  const isExcluded = globMatcher(exclude);
   const result: WalkResult = { files: [], problems: [] };
   const seenFolders = new Set<string>();
   const seenFiles = new Set<string>();

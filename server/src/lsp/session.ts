@@ -83,7 +83,7 @@ export class Session {
         }
         this.settingsFileUri = uri;
         const result = parseConfigFile(read.text);
-        this.publishSettingsProblems(uri, result.problems.map((p) => ({ range: p.range, message: `${p.key}: ${p.message}; the default is used.` })));
+        this.publishSettingsProblems(uri, result.problems.map((p) => ({ range: p.range, message: p.message.startsWith('unknown') ? `${p.key}: ${p.message}${p.message.endsWith('?') ? '' : '.'} It is ignored.` : `${p.key}: ${p.message}; the default is used.` })));
         return { raw: result.raw, settings: result.settings };
       }
     }

@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import type { ListItemFact, LinkFact } from '../parse/facts';
-import { forEachProseMatch } from './prose';
+import { forEachProseMatch, overlapsAny } from './prose';
+import type { UserPattern } from '../text/userPattern';
 
 export interface Placeholder {
   span: Span;
@@ -28,14 +29,20 @@ export function findPlaceholders(
   nonProse: readonly Span[],
   listItems: readonly ListItemFact[],
   links: readonly LinkFact[],
-  extraPatterns: readonly RegExp[] = [],
+  extraPatterns: readonly UserPattern[] = [],
 ): Placeholder[] {
   const found: Placeholder[] = [];
-  for (const pattern of [...BUILT_IN_PATTERNS, ...extraPatterns]) {
+  for (const pattern of BUILT_IN_PATTERNS) {
     forEachProseMatch(text, pattern, nonProse, (match, span) => {
       if (match[0].startsWith('$') && isPartOfPathConvention(text, span)) return;
       found.push({ span, text: match[0] });
     });
+  }
+  for (const pattern of extraPatterns) {
+    for (const match of pattern.matches(text)) {
+      const span = { start: match.start, end: match.end };
+      if (!overlapsAny(span, nonProse)) found.push({ span, text: match.text });
+    }
   }
   for (const item of listItems) {
     if (item.firstParagraph && item.checked === null && LIST_ITEM_BLANK.test(item.text) && item.span.end - item.span.start < 40) {

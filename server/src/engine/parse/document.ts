@@ -1,3 +1,4 @@
+import type { UserPattern } from '../text/userPattern';
 import type { Span } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { splitIntoChunks } from './chunks';
@@ -67,7 +68,7 @@ export class DocumentParser {
   private cache = new Map<string, ChunkScan>();
 
   constructor(
-    private readonly extraPlaceholderPatterns: readonly RegExp[] = [],
+    private readonly extraPlaceholderPatterns: readonly UserPattern[] = [],
     private readonly maxCachedChunks = 50_000,
   ) {}
 
