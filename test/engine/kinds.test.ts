@@ -25,3 +25,24 @@ const cases: [string, string, string, unknown, string][] = [
 for (const [name, text, path, settings, expected] of cases) {
   test(`kind: ${name}`, () => assert.equal(kindOf(text, path, settings), expected));
 }
+
+// Where cncf/toc (4acc1dc) and GitHub keep templates; a guide about a template is not one.
+const templates: [string, string][] = [
+  ['operations/toc-templates/template-dd-pr-graduation.md', 'template'],
+  ['.github/ISSUE_TEMPLATE/template-incubation-application.md', 'template'],
+  ['.github/ISSUE_TEMPLATE/bug-report.md', 'template'],
+  ['.github/PULL_REQUEST_TEMPLATE.md', 'template'],
+  ['toc_subprojects/project-reviews-subproject/governance-review-template.md', 'template'],
+  ['.archive/resources/tag-formation-templates/template-tag-charter.md', 'template'],
+  // The same text elsewhere is a DD being written.
+  ['toc_subprojects/project-reviews-subproject/governance-review-template-guide.md', 'dd'],
+  ['projects/foo/foo-graduation-dd.md', 'dd'],
+];
+const ddTemplate = md('# $PROJECT Graduation Due Diligence', '', '## Governance', '### Required', '- [ ] **One.**');
+for (const [path, expected] of templates) test(`kind of ${path}: ${expected}`, () => assert.equal(kindOf(ddTemplate, path), expected));
+
+test('kind: front matter declares a template; a DD title is a depth-1 heading, not a link to the DD nor a guide', () => {
+  assert.equal(kindOf(md('---', 'governance: template', '---', '# $PROJECT Due Diligence')), 'template');
+  assert.equal(kindOf(md('# TOC Due Diligence guide', '', 'How to write one.')), 'governance');
+  assert.equal(kindOf(md('# Etcd Graduation Proposal', '', '### Link to Incubation Due Diligence(DD) Document')), 'governance');
+});

@@ -27,7 +27,7 @@ const fields = {
   severity: z.partialRecord(codes, severity).default({}),
   /** Globs (relative to the workspace root) that force a document kind. */
   kinds: z
-    .strictObject({ dd: globs.default([]), meeting: globs.default([]), governance: globs.default([]), none: globs.default([]) })
+    .strictObject({ dd: globs.default([]), meeting: globs.default([]), template: globs.default([]), governance: globs.default([]), none: globs.default([]) })
     .prefault({}),
   /** Extra placeholder patterns (regular expressions, run by RE2: no lookaround, no backreferences). */
   placeholders: z.array(z.string().min(1).max(1000).superRefine(refuseWith(regExpProblem))).max(100).default([]),

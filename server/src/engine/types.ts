@@ -50,4 +50,4 @@ export interface Finding {
   fixes?: Fix[];
 }
 
-export type DocumentKind = 'dd' | 'meeting' | 'governance' | 'none';
+export type DocumentKind = 'dd' | 'meeting' | 'template' | 'governance' | 'none';

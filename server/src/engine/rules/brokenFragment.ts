@@ -10,7 +10,7 @@ export const brokenFragment: Rule = {
   code: 'broken-fragment',
   description: 'A `#fragment` names no heading or HTML anchor of the document it links to.',
   defaultSeverity: 'warning',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc, workspace }, report) {
     for (const occurrence of linkOccurrences(doc.parsed)) {
       const target = fragmentTarget(doc, occurrence, workspace.links);

@@ -7,7 +7,7 @@ export const brokenLineAnchor: Rule = {
   code: 'broken-line-anchor',
   description: 'A GitHub line anchor (`#L164`, `#L199-L201`) points past the end of the file it links to.',
   defaultSeverity: 'warning',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc, workspace }, report) {
     for (const occurrence of linkOccurrences(doc.parsed)) {
       const target = fragmentTarget(doc, occurrence, workspace.links);

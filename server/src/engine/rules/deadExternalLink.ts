@@ -5,7 +5,7 @@ export const deadExternalLink: Rule = {
   code: 'dead-external-link',
   description: 'An http(s) link outside the workspace answers 404 or 410, or cannot be reached (opt-in network check).',
   defaultSeverity: 'warning',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc, workspace }, report) {
     const verdicts = workspace.externalLinks;
     if (!verdicts || verdicts.size === 0) return;

@@ -6,7 +6,7 @@ export const duplicateCriterion: Rule = {
   code: 'duplicate-criterion',
   description: 'The same criterion appears twice in one Due Diligence document.',
   defaultSeverity: 'warning',
-  appliesTo: ['dd'],
+  appliesTo: ['dd', 'template'],
   check({ doc }, report) {
     const byTitle = new Map<string, Criterion[]>();
     for (const criterion of doc.dd.criteria) {

@@ -6,7 +6,7 @@ export const duplicateDefinition: Rule = {
   code: 'duplicate-definition',
   description: 'A link reference definition `[label]: url` is written twice in one file; only the first counts.',
   defaultSeverity: 'warning',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc }, report) {
     const first = new Map<string, DefinitionFact>();
     for (const definition of doc.parsed.definitions) {

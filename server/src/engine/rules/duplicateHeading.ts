@@ -9,7 +9,7 @@ export const duplicateHeading: Rule = {
   code: 'duplicate-heading',
   description: 'Two sibling headings read the same, so links to the anchor reach only the first.',
   defaultSeverity: 'warning',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc }, report) {
     const { headings } = doc.parsed;
     const slugs = anchorsOf(doc.parsed).headingSlugs;

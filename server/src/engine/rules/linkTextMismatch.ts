@@ -12,7 +12,7 @@ export const linkTextMismatch: Rule = {
   code: 'link-text-mismatch',
   description: 'The link text names a file (`COMMUNITY_MEBMERSHIP.md#x`) other than the one the link goes to.',
   defaultSeverity: 'warning',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc }, report) {
     const definitions = new Map(doc.parsed.definitions.map((d) => [d.identifier, d.url]));
     for (const link of doc.parsed.links) {

@@ -5,7 +5,7 @@ export const malformedCheckbox: Rule = {
   code: 'malformed-checkbox',
   description: 'A task-list checkbox is written in a way GitHub does not render (`- []`, `- [ x]`, `-[ ]`).',
   defaultSeverity: 'warning',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc }, report) {
     for (const box of doc.parsed.malformedCheckboxes) {
       const wanted = box.replacement.trimEnd();

@@ -7,7 +7,7 @@ export const malformedUrl: Rule = {
   code: 'malformed-url',
   description: 'A link destination is not the URL its author meant: the scheme written twice or misspelt, a domain without `https://`, white space.',
   defaultSeverity: 'error',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc, workspace }, report) {
     for (const occurrence of linkOccurrences(doc.parsed)) {
       const destination = parseDestination(occurrence.url);

@@ -6,7 +6,7 @@ export const undefinedReference: Rule = {
   code: 'undefined-reference',
   description: 'A reference link `[text][label]` uses a label no `[label]: url` defines, so GitHub shows the brackets as text.',
   defaultSeverity: 'warning',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc }, report) {
     const labels = doc.parsed.definitions.map((definition) => definition.label);
     for (const reference of doc.parsed.unresolvedReferences) {
