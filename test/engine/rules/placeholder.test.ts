@@ -10,8 +10,31 @@ testRule(placeholder, {
     { name: 'prices and lower-case dollars', text: md('It costs $5 and $x.') },
     { name: 'a TBD heading is a status group', kind: 'meeting', text: md('## Issues', '### TBD', '- <https://github.com/o/r/issues/1>') },
     { name: 'a settings pattern that matches nothing', settings: { placeholders: ['XXX+'] }, text: md('Nothing here.') },
+    // cncf/toc operations/dd-toc-guide.md:250 and operations/project-health-review.md:18 (4acc1dc):
+    // a guide quoting the template's summary as an example.
+    {
+      name: 'a guide quoting the template in a block quote',
+      kind: 'governance',
+      text: md('An example structure is provided below:', '', '> $TOCMEMBER conducted the Due Diligence of $PROJECT who applied for $LEVEL. The project [has/has not] completed the criteria.', '>', '> The adopter interviews reflect a project [in use/too early] for the level.'),
+    },
+    // open-telemetry/community projects/browser-phase-1.md:142 and tools/github/README.md:7 (9f58973).
+    { name: 'TBD outside a DD is the author\'s word', kind: 'governance', text: md('| Repository | Owner |', '| --- | --- |', '| opentelemetry-browser | TBD |', '', '- Staffing: TBD') },
+    // cncf/toc projects/knative/security-assessment/self-assessment.md:70.
+    { name: 'a variable in a how-to is not a CNCF template blank', kind: 'governance', text: md('- For each image, run: cosign download sbom $IMAGE') },
   ],
   invalid: [
+    {
+      // cncf/toc toc_subprojects/project-reviews-subproject/governance-review-template-guide.md:3 writes `$PROJECT`
+      // in a guide's own text; the templates also write `$TOCMember` and `$Project`.
+      name: 'the CNCF templates\' own blanks outside a DD, in any case',
+      kind: 'governance',
+      text: md('# $PROJECT Governance Review', '', 'Reviewed by $TOCMember for $Project.'),
+      findings: [
+        '1:3 warning Template placeholder left in the text: $PROJECT',
+        '3:13 warning Template placeholder left in the text: $TOCMember',
+        '3:28 warning Template placeholder left in the text: $Project',
+      ],
+    },
     {
       name: 'template blanks; NOTABLE1 alone on an item is removed by the fix',
       text: md('- The following are noteworthy.', '  - NOTABLE1', '  - NOTABLE2', '', '_The adopter interviews reflect a project [in use/too early] for $LEVEL. $INTERVIEWSUMMARY._'),

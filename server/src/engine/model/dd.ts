@@ -2,7 +2,8 @@ import type { Span } from '../types';
 import type { ParsedDocument } from '../parse/document';
 import type { HeadingFact, HtmlCommentFact, ListItemFact } from '../parse/facts';
 import type { Todo } from './todos';
-import type { Placeholder } from './placeholders';
+import { isTbd, type Placeholder } from './placeholders';
+import { matchCncfCriterion } from './criterionMatch';
 
 export type CriterionKind = 'required' | 'suggested' | 'unknown';
 
@@ -37,6 +38,8 @@ export interface Criterion {
   /** `<!-- (TOC Evaluation goes here) -->` and `<!-- (Project assertion goes here) -->` in the body. */
   evaluationMarkers: HtmlCommentFact[];
   hasEvaluation: boolean;
+  /** The template's evaluation marker or an evidence prompt (`DD-MMM-YYYY`, `$LINK`) is still in the body. */
+  hasTemplateLeftovers: boolean;
 }
 
 export interface DdModel {
@@ -50,8 +53,10 @@ export const EVALUATION_MARKER = /^\(?\s*(TOC Evaluation|Project assertion) goes
 export function buildDdModel(doc: ParsedDocument): DdModel {
   const headings = doc.headings;
   const hasTaskCriteria = doc.listItems.some((item) => isCriterionItem(item) && item.checked !== null);
+  // Without checkboxes, bold list items are criteria only when they name a CNCF criterion: a DD's
+  // "* **Kubernetes**:" or "**Source control repositories:**" lists are not.
   const criterionItems = doc.listItems.filter(
-    (item) => isCriterionItem(item) && (item.checked !== null || !hasTaskCriteria),
+    (item) => isCriterionItem(item) && (item.checked !== null || (!hasTaskCriteria && matchCncfCriterion(item.leadingStrong!.text) !== undefined)),
   );
 
   const areas: Area[] = [];
@@ -113,9 +118,10 @@ function buildCriterion(doc: ParsedDocument, item: ListItemFact, body: Span, kin
     body,
     subCriteria,
     todos,
-    tbds: placeholdersInBody.filter((placeholder) => /^<?TBD>?$/.test(placeholder.text)),
+    tbds: placeholdersInBody.filter(isTbd),
     evaluationMarkers,
     hasEvaluation: hasEvaluationText(doc, item, body, subCriteria, placeholdersInBody),
+    hasTemplateLeftovers: evaluationMarkers.length > 0 || placeholdersInBody.some((placeholder) => !isTbd(placeholder)),
   };
   if (area) criterion.area = area;
   if (item.checkbox) criterion.checkbox = item.checkbox;

@@ -10,9 +10,31 @@ export interface Placeholder {
   wholeListItem?: Span;
 }
 
+/**
+ * The `$NAME` blanks of the CNCF's own templates (cncf/toc `operations/toc-templates/`,
+ * `.github/ISSUE_TEMPLATE/`, `toc_subprojects/`, at 4acc1dc of 2026-06-30). Outside a DD, a `$NAME`
+ * is a blank only when it is one of these: `cosign download sbom $IMAGE` in a how-to is a variable.
+ */
+const CNCF_TEMPLATE_TOKENS = new Set([
+  'ADOPTERORG', 'APPLICATIONLEVEL', 'BLOCKERS', 'COMPANY', 'CONDITIONS', 'DATETWOWEEKSOUT', 'FROMLEVEL',
+  'GITHUBHANDLE', 'GROUP', 'INDUSTRY', 'INTERVIEWSUMMARY', 'LEVEL', 'LINK', 'NEW_LEVEL', 'NOTABLES', 'PROJECT',
+  'RECOMMENDATIONS', 'SCHEDULINGLINK', 'SIGNATUREBLOCK', 'TOCMEMBER', 'TOCSPONSOR', 'TOCSPONSORS', 'TOLEVEL', 'TOPIC',
+]);
+
+/** Whether a `$NAME` blank (`$TOCMember`, `$PROJECT/$LEVEL`) is made only of the CNCF templates' own names. */
+export function isCncfTemplateToken(text: string): boolean {
+  return text.split('/').every((token) => CNCF_TEMPLATE_TOKENS.has(token.replace(/^\$/, '').toUpperCase()));
+}
+
+/** `TBD` / `<TBD>`: a blank in a DD's evaluation, an author's own word elsewhere. */
+export function isTbd(placeholder: Placeholder): boolean {
+  return /^<?TBD>?$/.test(placeholder.text);
+}
+
 /** Blanks the CNCF templates leave for the author to fill in. */
 const BUILT_IN_PATTERNS: RegExp[] = [
-  /(?<![A-Za-z0-9$])\$[A-Z][A-Z0-9_]{1,}(?:\/\$[A-Z][A-Z0-9_]{1,})*\b/g,
+  // Upper case first, any case after: the templates write `$TOCMEMBER` and also `$TOCMember`, `$Project`.
+  /(?<![A-Za-z0-9$])\$[A-Z][A-Za-z0-9_]+(?:\/\$[A-Z][A-Za-z0-9_]+)*\b/g,
   /\bDD-MMM-YYYY\b/g,
   /\bMONTH YEAR\b/g,
   /\[in use\/too early\]/g,
@@ -69,7 +91,7 @@ function isPartOfPathConvention(text: string, span: Span): boolean {
   while (end < text.length && !/[\s)>\]`'",;]/.test(text[end])) end++;
   const word = text.slice(start, end).replace(/[.:]$/, '');
   if (!word.includes('/')) return false;
-  return word.split('/').some((segment) => segment !== '' && !/^\$[A-Z][A-Z0-9_]*$/.test(segment));
+  return word.split('/').some((segment) => segment !== '' && !/^\$[A-Z][A-Za-z0-9_]*$/.test(segment));
 }
 
 function dropOverlaps(sorted: Placeholder[]): Placeholder[] {

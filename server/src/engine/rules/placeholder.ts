@@ -1,4 +1,7 @@
 import type { Rule } from './rule';
+import type { GovDocument } from '../govDocument';
+import type { Placeholder } from '../model/placeholders';
+import { isCncfTemplateToken, isTbd } from '../model/placeholders';
 import { deleteLines, fix } from './edits';
 
 export const placeholder: Rule = {
@@ -11,6 +14,7 @@ export const placeholder: Rule = {
     const statusHeadings = new Set(doc.parsed.headings.filter((h) => /^<?TBD>?$/.test(h.text)).map((h) => h.contentSpan.start));
     for (const blank of doc.parsed.placeholders) {
       if (statusHeadings.has(blank.span.start)) continue;
+      if (doc.kind !== 'dd' && !isLeftFromATemplate(doc, blank)) continue;
       report({
         span: blank.span,
         message: `Template placeholder left in the text: ${blank.text}`,
@@ -19,3 +23,16 @@ export const placeholder: Rule = {
     }
   },
 };
+
+/**
+ * Outside a DD most blank-like text is deliberate: `TBD` in a plan is the author's own word, a
+ * block quote that shows the template (`> $TOCMEMBER conducted the Due Diligence of $PROJECT…`
+ * under "An example structure is provided below") is an example, and `$IMAGE` in a how-to is a
+ * variable. What remains are the CNCF templates' own blanks in the document's own text.
+ */
+function isLeftFromATemplate(doc: GovDocument, blank: Placeholder): boolean {
+  if (isTbd(blank)) return false;
+  const lines = doc.parsed.lines;
+  if (/^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)*>/.test(lines.lineText(lines.positionAt(blank.span.start).line))) return false;
+  return !blank.text.startsWith('$') || isCncfTemplateToken(blank.text);
+}
