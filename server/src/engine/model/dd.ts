@@ -3,7 +3,8 @@ import type { ParsedDocument } from '../parse/document';
 import type { HeadingFact, HtmlCommentFact, ListItemFact } from '../parse/facts';
 import type { Todo } from './todos';
 import { isTbd, type Placeholder } from './placeholders';
-import { matchCncfCriterion } from './criterionMatch';
+import { matchCriterion } from './criterionMatch';
+import { templateCriteria } from '../generate/ddCriteria';
 
 export type CriterionKind = 'required' | 'suggested' | 'unknown';
 
@@ -56,7 +57,7 @@ export function buildDdModel(doc: ParsedDocument): DdModel {
   // Without checkboxes, bold list items are criteria only when they name a CNCF criterion: a DD's
   // "* **Kubernetes**:" or "**Source control repositories:**" lists are not.
   const criterionItems = doc.listItems.filter(
-    (item) => isCriterionItem(item) && (item.checked !== null || (!hasTaskCriteria && matchCncfCriterion(item.leadingStrong!.text) !== undefined)),
+    (item) => isCriterionItem(item) && (item.checked !== null || (!hasTaskCriteria && matchCriterion(item.leadingStrong!.text, cncfCriteria()) !== undefined)),
   );
 
   const areas: Area[] = [];
@@ -91,6 +92,14 @@ export function buildDdModel(doc: ParsedDocument): DdModel {
     area?.criteria.push(criterion);
   }
   return { areas: areas.filter((a) => a.criteria.length > 0), criteria };
+}
+
+let catalog: { title: string }[] | undefined;
+
+/** Every criterion of the CNCF DD templates, incubation and graduation. */
+function cncfCriteria(): readonly { title: string }[] {
+  catalog ??= [...new Set((['incubation', 'graduation'] as const).flatMap((level) => templateCriteria(level).flatMap((area) => [...area.suggested, ...area.required].map((c) => c.title))))].map((title) => ({ title }));
+  return catalog;
 }
 
 function isCriterionItem(item: ListItemFact): boolean {

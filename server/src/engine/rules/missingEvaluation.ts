@@ -3,13 +3,16 @@ import { fix, shorten } from './edits';
 
 export const missingEvaluation: Rule = {
   code: 'missing-evaluation',
-  description: 'A criterion has no evaluation: nothing beyond the template marker and prompts.',
+  description: 'A criterion has no evaluation yet: nothing beyond the template marker and prompts.',
   defaultSeverity: 'information',
   appliesTo: ['dd'],
   check({ doc }, report) {
     const lines = doc.parsed.lines;
     for (const criterion of doc.dd.criteria) {
       if (criterion.hasEvaluation) continue;
+      // A met criterion the reviewer cleared of the template's marker was evaluated elsewhere (an
+      // area's summary, as the OpenTelemetry graduation DD does): nothing is waiting to be written.
+      if (criterion.checked === true && !criterion.hasTemplateLeftovers) continue;
       const marker = criterion.evaluationMarkers[0];
       const fixes = [];
       if (marker) {
