@@ -13,6 +13,7 @@ import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
 import { handleKey } from './model/mentions';
 import { DuplicatesIndex } from './duplicates/duplicatesIndex';
 import { LinkIndex } from './links/targets';
+import type { RepositoryMap } from './links/repositories';
 import { externalLinksOf, type ExternalLink, type ExternalVerdict } from './links/external';
 
 export interface ProjectOptions {
@@ -122,6 +123,11 @@ export class Project {
   async checkText(uri: string, text: string): Promise<Finding[]> {
     const doc = new GovDocument(uri, this.relativePath(uri), this.parser.parse(text), this.settings);
     return checkDocument(doc, await this.factsFor(doc, true), this.settings);
+  }
+
+  /** Workspace folders that hold a GitHub repository (the `repositories` setting and git remotes). */
+  repositories(): Promise<RepositoryMap> {
+    return this.links.repositories();
   }
 
   /** Every duplicated definition of the workspace ("Show Duplicates"). */

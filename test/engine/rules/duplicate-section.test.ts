@@ -94,3 +94,51 @@ test('duplicate-section: the replacement links to the anchor GitHub gives a head
   assert.match(fixed, /\(GOVERNANCE\.md#how-to-become-a-maintainer-\)/);
   assert.deepEqual(after.filter((f) => f.code === 'broken-fragment'), []);
 });
+
+/** Where the ladder's "How to Become …" definitions are reported when the ladder is copied to these paths. */
+async function ladderCopiesAt(paths: string[], settings = defaultSettings()): Promise<string[]> {
+  const ladder = read(`${COMMUNITY}/COMMUNITY_LADDER.md`);
+  const files = Object.fromEntries(paths.map((path) => [`file:///ws/${path}`, ladder]));
+  const project = new Project(new InMemoryWorkspace(files), settings);
+  const found: string[] = [];
+  for (const uri of Object.keys(files)) {
+    for (const f of only(await project.check(uri))) if (f.message.startsWith('How to join')) found.push(`${uri.replace('file:///ws/', '')}:${f.range.start.line + 1}`);
+  }
+  return found.sort();
+}
+
+test('duplicate-section: only living definitions of one project take part (cncf/toc and fluxcd layouts)', async () => {
+  // A governance review or annual review quoting the project's ladder, an archived copy, a
+  // template, a README: records and copies that describe a moment, not a second definition.
+  assert.deepEqual(await ladderCopiesAt(['COMMUNITY_LADDER.md', 'projects/k3s/governance-review/2024-07-22.md']), []);
+  assert.deepEqual(await ladderCopiesAt(['COMMUNITY_LADDER.md', 'projects/k3s/2023-k3s-annual.md']), []);
+  assert.deepEqual(await ladderCopiesAt(['COMMUNITY_LADDER.md', '.archive/COMMUNITY_LADDER.md']), []);
+  assert.deepEqual(await ladderCopiesAt(['COMMUNITY_LADDER.md', 'templates/ladder-template.md']), []);
+  assert.deepEqual(await ladderCopiesAt(['COMMUNITY_LADDER.md', 'README.md']), []);
+  // Two projects of cncf/toc each define their own ladder.
+  assert.deepEqual(await ladderCopiesAt(['projects/k3s/COMMUNITY_LADDER.md', 'projects/keptn/COMMUNITY_LADDER.md']), []);
+  // One project, two living files: the duplicate the rule is for.
+  assert.deepEqual(await ladderCopiesAt(['projects/k3s/COMMUNITY_LADDER.md', 'projects/k3s/community-roles.md']), [
+    'projects/k3s/COMMUNITY_LADDER.md:138',
+    'projects/k3s/COMMUNITY_LADDER.md:164',
+    'projects/k3s/COMMUNITY_LADDER.md:199',
+    'projects/k3s/community-roles.md:138',
+    'projects/k3s/community-roles.md:164',
+    'projects/k3s/community-roles.md:199',
+  ]);
+});
+
+test('duplicate-section: repositories of different owners are different projects', async () => {
+  const settings = parseSettings({ repositories: { 'argoproj/argoproj': 'argo', 'fluxcd/community': 'flux' } }).settings;
+  assert.deepEqual(await ladderCopiesAt(['argo/COMMUNITY_LADDER.md', 'flux/COMMUNITY_LADDER.md'], settings), []);
+});
+
+test('duplicate-section: two charters constitute two bodies, each with its own elections', async () => {
+  // open-telemetry/community governance-charter.md:117 and tech-committee-charter.md:96 (9f58973).
+  const project = new Project(new InMemoryWorkspace({
+    'file:///ws/governance-charter.md': md('# Governance Committee Charter', '', '## Elections', '', 'The Governance Committee consists of 9 individual members of the community elected for 2 year terms. The terms are staggered with elections each year.'),
+    'file:///ws/tech-committee-charter.md': md('# Technical Committee Charter', '', '## Elections', '', 'New TC members can be nominated by any Member in Standing and must be sponsored by one of the existing TC members to bring it to a vote.'),
+  }), defaultSettings());
+  assert.deepEqual(only(await project.check('file:///ws/governance-charter.md')), []);
+  assert.deepEqual(only(await project.check('file:///ws/tech-committee-charter.md')), []);
+});

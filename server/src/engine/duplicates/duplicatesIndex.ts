@@ -1,16 +1,20 @@
-import { URI } from 'vscode-uri';
 import type { GovDocument } from '../govDocument';
 import type { WorkspaceDuplicates } from '../rules/rule';
 import type { Span } from '../types';
 import { extractDefinitions, type Definition } from './definitions';
 import { findDuplicates } from './findDuplicates';
 import { mergeLexicon, type Lexicon } from './lexicon';
+import { standingOf } from './standing';
+import { projectScope } from './projectScope';
+import type { RepositoryMap } from '../links/repositories';
 
-/** What the index needs of its project: the workspace's files and their parsed documents. */
+/** What the index needs of its project: the workspace's files, their parsed documents, the repositories. */
 export interface DocumentSource {
   readonly workspace: { readonly roots: readonly string[]; listFiles(): Promise<readonly string[]> };
   readonly settings: { topics: Parameters<typeof mergeLexicon>[0] };
   document(uri: string): Promise<GovDocument | undefined>;
+  /** Workspace folders that hold a GitHub repository (settings and git remotes). */
+  repositories(): Promise<RepositoryMap>;
 }
 
 /**
@@ -51,8 +55,7 @@ export class DuplicatesIndex {
    */
   async groupsForTrial(doc: GovDocument): Promise<WorkspaceDuplicates> {
     if (this.definitions.get(doc.uri)?.text === doc.text) return this.groupsFor(doc);
-    const definitions = doc.kind === 'governance' ? extractDefinitions(doc.parsed, { lexicon: this.lexicon }) : [];
-    return this.build({ doc, definitions });
+    return this.build({ doc, definitions: this.definitionsOf(doc) });
   }
 
   async all(): Promise<WorkspaceDuplicates> {
@@ -62,9 +65,15 @@ export class DuplicatesIndex {
   private remember(doc: GovDocument): Definition[] {
     const cached = this.definitions.get(doc.uri);
     if (cached && cached.text === doc.text) return cached.definitions;
-    const definitions = doc.kind === 'governance' ? extractDefinitions(doc.parsed, { lexicon: this.lexicon }) : [];
+    const definitions = this.definitionsOf(doc);
     this.definitions.set(doc.uri, { text: doc.text, definitions, doc });
     return definitions;
+  }
+
+  /** Only living definitions take part: records, archives and templates may repeat anything. */
+  private definitionsOf(doc: GovDocument): Definition[] {
+    if (doc.kind !== 'governance' || standingOf(doc.path) !== 'living') return [];
+    return withCharterBody(extractDefinitions(doc.parsed, { lexicon: this.lexicon }), doc.path);
   }
 
   private async build(trial?: { doc: GovDocument; definitions: Definition[] }): Promise<WorkspaceDuplicates> {
@@ -86,8 +95,8 @@ export class DuplicatesIndex {
     }
     if (trial && trial.definitions.length) byUri.set(trial.doc.uri, trial.definitions);
     const entryOf = (uri: string) => (uri === trial?.doc.uri ? { doc: trial.doc, text: trial.doc.text } : this.definitions.get(uri));
-    const roots = this.source.workspace.roots.map((root) => URI.parse(root).path.replace(/\/?$/, '/'));
-    const scopeOf = (uri: string) => roots.find((root) => URI.parse(uri).path.startsWith(root)) ?? '';
+    const repositories = await this.source.repositories();
+    const scopeOf = (uri: string) => projectScope(uri, this.source.workspace.roots, repositories);
     const groups = findDuplicates(byUri, { lexicon: this.lexicon, scopeOf });
     return {
       groups,
@@ -99,4 +108,20 @@ export class DuplicatesIndex {
       textOf: (uri: string) => entryOf(uri)?.text,
     };
   }
+}
+
+/**
+ * A charter constitutes one body, and what it says without naming a role is about that body: the
+ * "Elections" of OpenTelemetry's governance-charter.md elect the Governance Committee, those of
+ * tech-committee-charter.md the Technical Committee — two processes, not one written twice.
+ */
+function withCharterBody(definitions: Definition[], path: string): Definition[] {
+  const segments = path.split('/');
+  const name = segments.pop()!.replace(/\.[^.]*$/, '');
+  if (!/charter/i.test(name)) return definitions;
+  const body = name.replace(/[-_ ]*charter[-_ ]*/i, '') || segments.pop() || name;
+  const role = body.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return definitions.map((definition) =>
+    definition.topic && definition.topic.roles.length === 0 ? { ...definition, topic: { ...definition.topic, roles: [role] } } : definition,
+  );
 }

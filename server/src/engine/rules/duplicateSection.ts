@@ -47,7 +47,7 @@ function describe(group: DuplicateGroup, ownRoles: readonly string[] | undefined
   if (group.reason === 'topic' && group.topic) {
     const title = processEntry(lexicon, group.topic.process)?.title ?? group.topic.process;
     const roles = (ownRoles?.length ? ownRoles : group.topic.roles).map((role) => role.replace(/-/g, ' ')).join(', ');
-    if (NOUN_PROCESSES.has(group.topic.process)) return `The ${title}${roles ? ` of ${roles}` : ''} are`;
+    if (NOUN_PROCESSES.has(group.topic.process)) return `The ${title}${roles ? ` of ${roles}` : ''} ${group.topic.process === 'define' ? 'is' : 'are'}`;
     return `How to ${title}${roles ? ` as ${roles}` : ''} is`;
   }
   const similarity = group.similarity !== undefined ? `, ${Math.round(group.similarity * 100)}% alike,` : '';
