@@ -73,6 +73,9 @@ test('seed DD: progress per area and in all', async () => {
   );
 });
 
+// @LunaWhispers (63, 81) and @baowj-678 (65) are the contributors the listed issues are assigned
+// to: neither attendees nor maintainers, and nothing is wrong. Only @Gaius, the display name of the
+// attendee github.com/gaius-qi, is a slip.
 test('seed meeting note: the whole report, with the fixture MAINTAINERS.md known', async () => {
   const project = reviewerProject();
   const doc = (await project.document('file:///ws/meeting.md'))!;
@@ -81,10 +84,7 @@ test('seed meeting note: the whole report, with the fixture MAINTAINERS.md known
   assert.deepEqual(findings.map((f) => `${brief(f)} ${f.message}`), [
     '23:100 unknown-owner information @Gaius is not an attendee of this meeting nor in a MAINTAINERS or OWNERS file; did you mean @gaius-qi?',
     '47:3 conflicting-status warning dragonflyoss/dragonfly#4025 is listed under TODO (line 47) and WIP (line 64)',
-    '63:59 unknown-owner information @LunaWhispers is not an attendee of this meeting nor in a MAINTAINERS or OWNERS file',
     '64:3 conflicting-status warning dragonflyoss/dragonfly#4025 is listed under TODO (line 47) and WIP (line 64)',
-    '65:59 unknown-owner information @baowj-678 is not an attendee of this meeting nor in a MAINTAINERS or OWNERS file',
-    '81:56 unknown-owner information @LunaWhispers is not an attendee of this meeting nor in a MAINTAINERS or OWNERS file',
   ]);
   assert.equal(findings.filter((f) => f.code === 'action-without-owner').length, 0);
 });

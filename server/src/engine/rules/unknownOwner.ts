@@ -5,7 +5,7 @@ import { handleKey } from '../model/mentions';
 
 export const unknownOwner: Rule = {
   code: 'unknown-owner',
-  description: 'An @handle in a meeting note is neither an attendee nor listed in a MAINTAINERS / OWNERS file.',
+  description: 'An @handle in a meeting note looks like a mistake: a known handle is a small edit away, or it is a known person\'s display name.',
   defaultSeverity: 'information',
   appliesTo: ['meeting'],
   check({ doc, workspace, settings }, report) {
@@ -13,21 +13,26 @@ export const unknownOwner: Rule = {
     const known = new Set<string>(workspace.knownOwners);
     for (const owner of settings.owners) known.add(handleKey(owner));
     for (const attendee of attendees) if (attendee.handle) known.add(handleKey(attendee.handle));
-    const attendeeHandles = attendees.map((a) => a.handle).filter((h): h is string => Boolean(h));
+    const knownHandles = [...new Set([...attendees.flatMap((a) => (a.handle ? [a.handle] : [])), ...(workspace.ownerHandles ?? []), ...settings.owners.map((o) => o.replace(/^@/, ''))])];
 
     for (const mention of doc.meeting.mentions) {
-      if (mention.team || known.has(handleKey(mention.handle))) continue;
+      if (mention.team || EVERYONE.has(mention.handle.toLowerCase()) || known.has(handleKey(mention.handle))) continue;
+      // Most handles nobody knows are people an issue is assigned to: only a likely slip is reported.
       // "@Gaius" for the attendee "[Gaius](https://github.com/gaius-qi)": the display name was used.
       const byName = attendees.find((a) => a.handle && a.name.toLowerCase() === mention.handle.toLowerCase());
-      const suggestion = byName?.handle ?? nearHandle(mention.handle, attendeeHandles);
+      const suggestion = byName?.handle ?? nearHandle(mention.handle, knownHandles);
+      if (!suggestion) continue;
       report({
         span: mention.span,
-        message: `@${mention.handle} is not an attendee of this meeting nor in a MAINTAINERS or OWNERS file${suggestion ? `; did you mean @${suggestion}?` : ''}`,
-        fixes: suggestion ? [fix(`Change to @${suggestion}`, [{ span: mention.span, newText: `@${suggestion}` }], { isPreferred: true })] : [],
+        message: `@${mention.handle} is not an attendee of this meeting nor in a MAINTAINERS or OWNERS file; did you mean @${suggestion}?`,
+        fixes: [fix(`Change to @${suggestion}`, [{ span: mention.span, newText: `@${suggestion}` }], { isPreferred: true })],
       });
     }
   },
 };
+
+/** Mentions that address a group of people rather than an account. */
+const EVERYONE = new Set(['all', 'everyone', 'here', 'channel', 'team']);
 
 function nearHandle(handle: string, candidates: string[]): string | undefined {
   if (candidates.length === 0) return undefined;
