@@ -31,7 +31,7 @@ testRule(brokenLink, {
     {
       name: 'a missing file, from an image and a definition too',
       text: md('[a](missing.md)', '', '![logo](img/logo.png)', '', '[def]: ./gone/README.md'),
-      findings: ['1:1 error No file or folder missing.md', '3:1 error No file or folder img/logo.png', '5:1 error No file or folder gone/README.md'],
+      findings: ['1:1 error No file or folder missing.md', '3:1 error No file or folder img/logo.png', '5:1 error No file or folder ./gone/README.md'],
     },
     {
       name: 'did you mean the closest existing path',
@@ -41,11 +41,20 @@ testRule(brokenLink, {
       output: md('See the [ladder](COMMUNITY_LADDER.md).'),
     },
     {
+      // cncf/toc operations/onboarding.md:17 (4acc1dc): the file is beside the guide, not a folder up.
+      name: 'the link as written, where it leads, and the link the fix writes',
+      path: 'toc/operations/onboarding.md',
+      files: { 'toc/operations/toc-decision-process.md': '# TOC Decision Process\n' },
+      text: md('Please review the [decision process](../toc-decision-process.md#voting).'),
+      findings: ['1:19 error No file or folder ../toc-decision-process.md (toc/toc-decision-process.md); did you mean toc-decision-process.md#voting?'],
+      output: md('Please review the [decision process](toc-decision-process.md#voting).'),
+    },
+    {
       name: 'no proposal of another kind of file: members.yaml is not Maintainers.md',
       path: 'community/COMMUNITY_LADDER.md',
       files: { 'community/roles/Maintainers.md': '# M\n' },
       text: md('1. Submit a PR to the [members.yaml](ladder/members.yaml) file.'),
-      findings: ['1:23 error No file or folder community/ladder/members.yaml'],
+      findings: ['1:23 error No file or folder ladder/members.yaml (community/ladder/members.yaml)'],
     },
     {
       name: 'a GitHub URL into a mapped repository, fixed in the URL',

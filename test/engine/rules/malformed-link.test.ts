@@ -35,6 +35,18 @@ testRule(malformedLink, {
       output: md('Run [`govmd`](https://x.io/govmd) and then `check`.'),
     },
     {
+      name: 'a link cut across two code spans',
+      text: md('Members are listed in `[MAINTAINERS.md]`(`https://github.com/dragonflyoss/community/blob/master/MAINTAINERS.md`).'),
+      findings: ['1:23 warning This does not render as a link: the link is cut across two code spans, so it shows as code'],
+      output: md('Members are listed in [MAINTAINERS.md](https://github.com/dragonflyoss/community/blob/master/MAINTAINERS.md).'),
+    },
+    {
+      name: 'a link cut inside its parentheses',
+      text: md('See `[the ladder](` `COMMUNITY_LADDER.md)` for roles.'),
+      findings: ['1:5 warning This does not render as a link: the link is cut across two code spans, so it shows as code'],
+      output: md('See [the ladder](COMMUNITY_LADDER.md) for roles.'),
+    },
+    {
       name: 'a whole link in backticks',
       text: md('The charter: `[CNCF charter](https://github.com/cncf/foundation/blob/main/charter.md)`.'),
       findings: ['1:14 warning This does not render as a link: the link is inside backticks, so it shows as code'],

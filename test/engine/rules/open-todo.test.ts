@@ -8,6 +8,7 @@ testRule(openTodo, {
     { name: 'in an HTML comment', text: md('<!-- TODO: template instruction -->') },
     { name: 'a TODO status heading in a meeting note', kind: 'meeting', text: md('## Attendees', '- A', '## Actions', '### TODO', '- <https://github.com/o/r/issues/1>') },
     { name: 'TODO without a colon', text: md('The TODO list is long.') },
+    { name: 'TODO as a word after a link', text: md('- [Release notes](https://example.com/x) TODO list is long') },
   ],
   invalid: [
     {
@@ -28,6 +29,13 @@ testRule(openTodo, {
         '5:1 information TODO for Kevin: maintain a GTR file',
         '6:1 information TODO (no owner): (no text)',
       ],
+    },
+    {
+      // Real cases: a reviewer's bare "TODO" paragraph under a criterion, and a meeting note's issue
+      // list (dragonflyoss/community meetings) with no one on an issue yet.
+      name: 'a bare TODO, alone or after the link of a list item',
+      text: md('- [ ] **Criterion.**', '', 'TODO', '', '- <https://github.com/dragonflyoss/dragonfly/issues/4025> TODO', '- [Release notes](https://example.com/x) **TODO**', '- TODO.'),
+      findings: ['3:1 information TODO (no owner): (no text)', '5:59 information TODO (no owner): (no text)', '6:42 information TODO (no owner): (no text)', '7:3 information TODO (no owner): (no text)'],
     },
     {
       name: 'govmd-disable … govmd-enable',

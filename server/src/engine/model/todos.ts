@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { forEachProseMatch } from './prose';
+import { forEachProseMatch, overlapsAny } from './prose';
 
 export interface Todo {
   /** The marker: `**TODO for X:**`, `TODO:` … */
@@ -15,8 +15,21 @@ export interface Todo {
 // upper case (prose says "todo list"), "for" may be "For".
 const TODO_MARKER = /(\*\*|__)?\bTODO\b(?:[ \t]+[Ff][Oo][Rr][ \t]+([^*_:\n]+?))?[ \t]*(?:(?:\*\*|__)[ \t]*:|:[ \t]*(?:\*\*|__)?)/g;
 
+/**
+ * `TODO` with no colon is a marker only where it is all a line says — a bare `TODO` paragraph, or
+ * after the link a list item names (`- <https://github.com/o/r/issues/4025> TODO` in a meeting
+ * note's issue list); in a sentence ("the TODO list") it is a word.
+ */
+const BARE_TODO = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?:(?:<[^>\n]*>|\[[^\]\n]*\]\([^)\n]*\)|https?:\/\/\S+)[ \t]+)?(\*\*|__)?(TODO)\1[ \t]*[.!]?[ \t]*$/gm;
+
 export function findTodos(text: string, nonProse: readonly Span[]): Todo[] {
   const todos: Todo[] = [];
+  BARE_TODO.lastIndex = 0;
+  for (let match; (match = BARE_TODO.exec(text)); ) {
+    const start = match.index + match[0].lastIndexOf('TODO') - (match[1]?.length ?? 0);
+    const span = { start, end: start + 4 + 2 * (match[1]?.length ?? 0) };
+    if (!overlapsAny(span, nonProse)) todos.push({ span, lineSpan: span, text: '' });
+  }
   forEachProseMatch(text, TODO_MARKER, nonProse, (match, span) => {
     let lineEnd = text.indexOf('\n', span.end);
     if (lineEnd === -1) lineEnd = text.length;
@@ -29,7 +42,7 @@ export function findTodos(text: string, nonProse: readonly Span[]): Todo[] {
     if (match[2]) todo.owner = match[2].trim();
     todos.push(todo);
   });
-  return todos;
+  return todos.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** Owners are grouped case-insensitively ("Dragonfly Team" and "Dragonfly team" are one owner). */

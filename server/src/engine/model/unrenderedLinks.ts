@@ -13,6 +13,8 @@ export type UnrenderedLinkKind =
   | 'backtick-in-text'
   /** `` `[text](https://…)` ``: the whole link is inline code. */
   | 'in-code'
+  /** `` `[text]`(`https://…`) `` or `` `[text](``https://…)` ``: the link is cut across two code spans. */
+  | 'split-code'
   /** `[text](https://a b)`: white space in the destination. */
   | 'space-in-url';
 
@@ -102,7 +104,23 @@ export function findUnrenderedLinks(text: string, nonProse: readonly Span[], lin
     });
   }
 
+  const splitCodes = new Set<Span>();
+  for (let i = 0; i + 1 < inlineCode.length; i++) {
+    const [first, second] = [inlineCode[i], inlineCode[i + 1]];
+    const between = text.slice(first.end, second.start);
+    if (!/^[ \t]*[(]?$/.test(between)) continue;
+    // `` `[text]`(`url`) ``: the parentheses may stand outside both spans.
+    const close = between.trim() === '(' && text[second.end] === ')' ? ')' : '';
+    const joined = `${codeContent(text, first)}${between.trim()}${codeContent(text, second)}${close}`;
+    const link = CODE_IS_LINK.exec(joined);
+    if (!link || EXAMPLE_DESTINATION.test(link[1])) continue;
+    splitCodes.add(first).add(second);
+    const span = { start: first.start, end: second.end + close.length };
+    found.push({ span, kind: 'split-code', url: link[1], edits: [{ span, newText: joined }] });
+  }
+
   for (const code of inlineCode) {
+    if (splitCodes.has(code)) continue;
     const written = text.slice(code.start, code.end);
     const fence = /^`+/.exec(written)![0];
     const content = written.slice(fence.length, written.length - fence.length);
@@ -126,6 +144,12 @@ export function findUnrenderedLinks(text: string, nonProse: readonly Span[], lin
     });
   }
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+function codeContent(text: string, code: Span): string {
+  const written = text.slice(code.start, code.end);
+  const fence = /^`+/.exec(written)![0];
+  return written.slice(fence.length, written.length - fence.length).trim();
 }
 
 export function findUnresolvedReferences(text: string, nonProse: readonly Span[], links: readonly LinkFact[]): UnresolvedReference[] {

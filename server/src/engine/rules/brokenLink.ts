@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import type { Span } from '../types';
 import { parseDestination } from '../links/destination';
 import { editInUrl, linkOccurrences } from '../links/occurrences';
 import { fix, shorten } from './edits';
@@ -7,7 +8,7 @@ export const brokenLink: Rule = {
   code: 'broken-link',
   description: 'A relative link, root link or GitHub URL into a workspace repository names a file or folder that does not exist.',
   defaultSeverity: 'error',
-  appliesTo: ['dd', 'meeting', 'governance'],
+  appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc, workspace }, report) {
     if (!workspace.links) return;
     for (const occurrence of linkOccurrences(doc.parsed)) {
@@ -21,12 +22,35 @@ export const brokenLink: Rule = {
       const edit = suggestion ? editInUrl(occurrence, target.pathSpan, encodePath(suggestion)) : undefined;
       report({
         span: occurrence.span,
-        message: `No file or folder ${shorten(target.display)}${target.repository ? ` (${target.repository} in this workspace)` : ''}${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+        message: destination.type === 'path' ? pathMessage(occurrence.url, target.pathSpan, target.display, suggestion) : githubMessage(target.display, target.repository, suggestion),
         fixes: edit ? [fix(`Link to ${suggestion}`, [edit], { isPreferred: true })] : [],
       });
     }
   },
 };
+
+/**
+ * The link as written, where it leads when that reads differently (`../toc-decision-process.md`
+ * from operations/ is cncf/toc/toc-decision-process.md), and the link the fix writes.
+ */
+function pathMessage(url: string, pathSpan: Span, display: string, suggestion: string | undefined): string {
+  const written = safeDecode(url.slice(pathSpan.start, pathSpan.end));
+  const where = written.replace(/^\.\//, '') === display ? '' : ` (${shorten(display)})`;
+  const replacement = suggestion ? `${url.slice(0, pathSpan.start)}${suggestion}${url.slice(pathSpan.end)}` : undefined;
+  return `No file or folder ${shorten(written)}${where}${replacement ? `; did you mean ${shorten(replacement)}?` : ''}`;
+}
+
+function githubMessage(display: string, repository: string | undefined, suggestion: string | undefined): string {
+  return `No file or folder ${shorten(display)}${repository ? ` (${repository} in this workspace)` : ''}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 function encodePath(path: string): string {
   return path.split('/').map((segment) => encodeURIComponent(segment).replace(/%40/g, '@')).join('/');
