@@ -8,7 +8,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 export function bodyWords(markdown: string): string[] {
   const prose = markdown
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm, ' ')
+    .replace(/^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S.*$/gm, ' ')
     .replace(/\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g, ']')
     .replace(/<(?:https?|mailto):[^>\s]*>/gi, ' ')
     .replace(/\b(?:https?:\/\/|www\.)[^\s<>)\]]+/gi, ' ')

@@ -1,6 +1,7 @@
 import { Utils, URI } from 'vscode-uri';
 import type { Span } from '../types';
 import type { Located } from './canonical';
+import { lineBreakOf } from '../text/lineIndex';
 
 export interface LinkReplacement {
   /** The code action's title. */
@@ -21,7 +22,7 @@ export function linkReplacement(text: string, member: Located, target: Located):
   const link = `[${escapeLinkText(`${target.definition.label} in ${Utils.basename(URI.parse(target.uri))}`)}](${href})`;
   const { labelSpan, bodySpan } = member.definition;
   const title = `Replace this definition with a link to ${decodeURI(href)}`;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   if (member.definition.kind === 'heading') return { title, span: bodySpan, newText: `${eol}${eol}See ${link}.` };
   // `A **Maintainer** is …`: the label is inside the sentence the link replaces.
   if (bodySpan.start <= labelSpan.start) return { title, span: bodySpan, newText: `See ${link}.` };

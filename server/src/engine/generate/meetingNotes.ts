@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import type { HeadingFact, ListItemFact } from '../parse/facts';
 import { DocumentParser, type ParsedDocument } from '../parse/document';
+import { lineBreakOf } from '../text/lineIndex';
 import { ACTIONS, ATTENDEES, NEXT_MEETING, TOPICS, buildMeetingModel, issueKeysIn } from '../model/meeting';
 import { addDays, dateInPath, daysBetween, findDates, isIsoDate, replaceFirstDate } from './dates';
 
@@ -81,8 +82,8 @@ export function newMeetingNotes(previous: MeetingNoteSource | undefined, today: 
     return note(`${folder ? `${folder}/` : ''}${today}.md`, skeleton(options.title ?? DEFAULT_TITLE, today, next), today, next);
   }
 
-  const eol = previous.text.includes('\r\n') ? '\r\n' : '\n';
-  const text = previous.text.replace(/\r\n/g, '\n');
+  const eol = lineBreakOf(previous.text);
+  const text = previous.text.replace(/\r\n?/g, '\n');
   const doc = new DocumentParser().parse(text);
   const model = buildMeetingModel(doc, previous.path);
   const sections = planSections(doc);

@@ -1,4 +1,5 @@
 import { htmlAnchorsIn } from '../parse/facts';
+import { splitLines } from '../text/lineIndex';
 
 /** Heading texts (in order) and HTML anchor ids of a Markdown text, read without the parser. */
 export interface ScannedAnchors {
@@ -24,7 +25,7 @@ const NESTED_FENCE = /^(?: {4,}|\t)[ \t]*(?:`{3,}|~{3,})/;
  * heading, a backtick on a line with an HTML anchor.
  */
 export function scanAnchors(text: string): ScannedAnchors | undefined {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text).map((line) => line.text);
   const headings: string[] = [];
   const htmlIds: string[] = [];
   let index = 0;

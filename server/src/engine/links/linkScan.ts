@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { splitLines } from '../text/lineIndex';
 import { destinationAt, emptyChunkFacts, mergeSpans, type ChunkFacts, type DefinitionFact, type HeadingFact, type HtmlCommentFact, type LinkFact } from '../parse/facts';
 
 /**
@@ -13,9 +14,10 @@ import { destinationAt, emptyChunkFacts, mergeSpans, type ChunkFacts, type Defin
  */
 export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkFacts | undefined {
   const facts: ChunkFacts = emptyChunkFacts();
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   if (/^ {0,3}(`{3,}|~{3,})/.test(lines[0].text)) return fencedCode(text, lines, facts);
-  if (/[\\|\t]|&(?:#\w+|[a-z]\w*);|\[\^|~~~|```/i.test(text)) return undefined;
+  // U+2028/U+2029 end no line, but `.` and `$` below would stop at them.
+  if (/[\\|\t\u2028\u2029]|&(?:#\w+|[a-z]\w*);|\[\^|~~~|```/i.test(text)) return undefined;
   const isList = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ ]|$)/.test(lines[0]?.text ?? '');
   // Comments, code spans and autolinks first: their text is not Markdown. Masked so nothing else reads it.
   const withoutComments = maskComments(text, lines, facts);
@@ -83,16 +85,6 @@ export function normalizeLabel(label: string): string {
 interface Line {
   start: number;
   text: string;
-}
-
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const raw of text.split('\n')) {
-    lines.push({ start, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw });
-    start += raw.length + 1;
-  }
-  return lines;
 }
 
 /** Records HTML comments and `<scheme:…>` autolinks and blanks them out; undefined for any other HTML. */

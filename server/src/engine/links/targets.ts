@@ -4,6 +4,7 @@ import type { Workspace } from '../workspace';
 import type { ParsedDocument } from '../parse/document';
 import { anchorSet, anchorsOf, type AnchorSet } from './anchors';
 import { scanAnchors } from './anchorScan';
+import { LineIndex } from '../text/lineIndex';
 import { decode, parseDestination, parseLineAnchor, type Destination } from './destination';
 import { closest } from './didYouMean';
 import { gitDirOf, githubRemotesOf, repositoryMap, repositoryOf, type RepositoryFolder, type RepositoryMap } from './repositories';
@@ -375,9 +376,8 @@ function relativePath(from: string, to: string): string {
 /** GitHub counts a last line without a line break as a line, and a final line break as none. */
 export function lineCountOf(text: string): number {
   if (text === '') return 0;
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return text.endsWith('\n') ? count : count + 1;
+  const lines = new LineIndex(text).lineCount;
+  return /[\r\n]$/.test(text) ? lines - 1 : lines;
 }
 
 /** A 53-bit hash of a text and its length: the key target facts are cached by. */

@@ -11,7 +11,8 @@ export interface MalformedCheckbox {
 
 // A list marker followed by a bracket pair that GitHub does not turn into a checkbox: `- []`,
 // `- [ x]`, `- [x ]`, `-[ ]`, `- [  ]`, `- [ ]text`.
-const CANDIDATE = /^([ \t]*(?:>[ \t]?)*)([-*+]|\d{1,9}[.)])([ \t]*)\[([^\]\n]{0,3})\]([^\n]?)/gm;
+// `(?<![^\r\n])` is a line start in the engine's line model (text/lineIndex.ts), which the `m` flag is not.
+const CANDIDATE = /(?<![^\r\n])([ \t]*(?:>[ \t]?)*)([-*+]|\d{1,9}[.)])([ \t]*)\[([^\]\r\n]{0,3})\]([^\r\n]?)/g;
 
 export function findMalformedCheckboxes(text: string, nonProse: readonly Span[]): MalformedCheckbox[] {
   const found: MalformedCheckbox[] = [];

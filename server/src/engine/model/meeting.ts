@@ -160,7 +160,7 @@ export function issueKeysIn(text: string): string[] {
 function nextMeetingOf(doc: ParsedDocument, heading: HeadingFact, section: Span): NextMeeting {
   const text = doc.text.slice(section.start, section.end);
   const next: NextMeeting = { heading };
-  const date = /\bdate\b[^\n\d]*(\d{4}-\d{2}-\d{2})/i.exec(text)?.[1] ?? ISO_DATE.exec(text)?.[1] ?? ISO_DATE.exec(heading.text)?.[1];
+  const date = /\bdate\b[^\r\n\d]*(\d{4}-\d{2}-\d{2})/i.exec(text)?.[1] ?? ISO_DATE.exec(text)?.[1] ?? ISO_DATE.exec(heading.text)?.[1];
   if (date) next.date = date;
   const host = /\bhost\b\s*:?\s*@([A-Za-z0-9-]+)/i.exec(text)?.[1];
   if (host) next.host = host;

@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { forEachProseMatch, overlapsAny } from './prose';
+import { nextLineBreak } from '../text/lineIndex';
 
 export interface Todo {
   /** The marker: `**TODO for X:**`, `TODO:` … */
@@ -13,14 +14,14 @@ export interface Todo {
 
 // `**TODO for X:**`, `**TODO for X**:`, `TODO for X:`, `**TODO**:`, `TODO:`. "TODO" itself must be
 // upper case (prose says "todo list"), "for" may be "For".
-const TODO_MARKER = /(\*\*|__)?\bTODO\b(?:[ \t]+[Ff][Oo][Rr][ \t]+([^*_:\n]+?))?[ \t]*(?:(?:\*\*|__)[ \t]*:|:[ \t]*(?:\*\*|__)?)/g;
+const TODO_MARKER = /(\*\*|__)?\bTODO\b(?:[ \t]+[Ff][Oo][Rr][ \t]+([^*_:\r\n]+?))?[ \t]*(?:(?:\*\*|__)[ \t]*:|:[ \t]*(?:\*\*|__)?)/g;
 
 /**
  * `TODO` with no colon is a marker only where it is all a line says — a bare `TODO` paragraph, or
  * after the link a list item names (`- <https://github.com/o/r/issues/4025> TODO` in a meeting
  * note's issue list); in a sentence ("the TODO list") it is a word.
  */
-const BARE_TODO = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?:(?:<[^>\n]*>|\[[^\]\n]*\]\([^)\n]*\)|https?:\/\/\S+)[ \t]+)?(\*\*|__)?(TODO)\1[ \t]*[.!]?[ \t]*$/gm;
+const BARE_TODO = /(?<![^\r\n])[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?:(?:<[^>\r\n]*>|\[[^\]\r\n]*\]\([^)\r\n]*\)|https?:\/\/\S+)[ \t]+)?(\*\*|__)?(TODO)\1[ \t]*[.!]?[ \t]*(?![^\r\n])/g;
 
 export function findTodos(text: string, nonProse: readonly Span[]): Todo[] {
   const todos: Todo[] = [];
@@ -31,9 +32,7 @@ export function findTodos(text: string, nonProse: readonly Span[]): Todo[] {
     if (!overlapsAny(span, nonProse)) todos.push({ span, lineSpan: span, text: '' });
   }
   forEachProseMatch(text, TODO_MARKER, nonProse, (match, span) => {
-    let lineEnd = text.indexOf('\n', span.end);
-    if (lineEnd === -1) lineEnd = text.length;
-    const rest = text.slice(span.end, lineEnd);
+    const rest = text.slice(span.end, nextLineBreak(text, span.end));
     const todo: Todo = {
       span,
       lineSpan: { start: span.start, end: span.end + rest.trimEnd().length },

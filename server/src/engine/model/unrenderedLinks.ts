@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import type { LinkFact } from '../parse/facts';
 import { overlapsAny } from './prose';
+import { nextLineBreak } from '../text/lineIndex';
 
 export type UnrenderedLinkKind =
   /** `[text]https://…`: the parentheses around the destination are missing. */
@@ -34,13 +35,13 @@ export interface UnresolvedReference {
   labelSpan: Span;
 }
 
-const MISSING_PARENTHESES = /\[([^[\]\n]+)\](?=https?:\/\/|www\.)/g;
-const MISSING_BRACKET = /\[([^[\]\n]*?)\((https?:\/\/[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)/g;
-const SPACE_BEFORE_PARENTHESIS = /\[([^[\]\n]+)\]([ \t]+)\((https?:\/\/[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)/g;
-const SPACE_IN_URL = /\[([^[\]\n]+)\]\((https?:\/\/[^)\n]*?)\)/g;
-const CODE_IS_LINK = /^\[[^\]\n]+\]\(([^)\s]+)\)$/;
-const CODE_STARTS_WITH_LINK_END = /^([^`\n]*?)\]\(([^)\s]+)\)/;
-const REFERENCE = /!?\[((?:[^[\]\\\n]|\\.)*)\]\[((?:[^[\]\\\n]|\\.)*)\]/g;
+const MISSING_PARENTHESES = /\[([^[\]\r\n]+)\](?=https?:\/\/|www\.)/g;
+const MISSING_BRACKET = /\[([^[\]\r\n]*?)\((https?:\/\/[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)/g;
+const SPACE_BEFORE_PARENTHESIS = /\[([^[\]\r\n]+)\]([ \t]+)\((https?:\/\/[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)/g;
+const SPACE_IN_URL = /\[([^[\]\r\n]+)\]\((https?:\/\/[^)\r\n]*?)\)/g;
+const CODE_IS_LINK = /^\[[^\]\r\n]+\]\(([^)\s]+)\)$/;
+const CODE_STARTS_WITH_LINK_END = /^([^`\r\n]*?)\]\(([^)\s]+)\)/;
+const REFERENCE = /!?\[((?:[^[\]\\\r\n]|\\.)*)\]\[((?:[^[\]\\\r\n]|\\.)*)\]/g;
 const TASK_BOX = /^[ xX]$/;
 /** Destinations that explain syntax rather than link anywhere: `[text](url)`, `[name](https://example.com)`. */
 const EXAMPLE_DESTINATION = /^(?:url|link|path|href|target|\.\.\.|…)$|example\.|<|your-|\{|\$/i;
@@ -68,7 +69,7 @@ export function findUnrenderedLinks(text: string, nonProse: readonly Span[], lin
     if (!isLooseBracket(match.index)) continue;
     const end = match.index + match[0].length;
     // `[see the docs (https://…)]`: bracketed prose that closes later on the line is not a link.
-    const restOfLine = text.slice(end, (text.indexOf('\n', end) + 1 || text.length + 1) - 1);
+    const restOfLine = text.slice(end, nextLineBreak(text, end));
     if (/^[^[]*\]/.test(restOfLine)) continue;
     const parenthesis = match.index + 1 + match[1].length;
     found.push({
@@ -131,7 +132,7 @@ export function findUnrenderedLinks(text: string, nonProse: readonly Span[], lin
     }
     const swallowed = CODE_STARTS_WITH_LINK_END.exec(content);
     if (!swallowed || EXAMPLE_DESTINATION.test(swallowed[2])) continue;
-    const lineStart = text.lastIndexOf('\n', code.start - 1) + 1;
+    const lineStart = Math.max(text.lastIndexOf('\n', code.start - 1), text.lastIndexOf('\r', code.start - 1)) + 1;
     const before = text.slice(lineStart, code.start);
     const open = before.lastIndexOf('[');
     if (open === -1 || before.slice(open).includes(']') || !isLooseBracket(lineStart + open)) continue;

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { lineBreakLength, nextLineBreak } from '../text/lineIndex';
 
 /**
  * Cuts a Markdown text into chunks that parse the same alone as in place.
@@ -17,9 +18,9 @@ export function splitIntoChunks(text: string): Span[] {
   let htmlBlockEnd: RegExp | undefined;
   let chunkHasContent = false;
 
-  if (/^(---|\+\+\+)\r?\n/.test(text)) {
+  if (/^(---|\+\+\+)[\r\n]/.test(text)) {
     const fence = text.slice(0, 3);
-    const close = new RegExp(`\\n(?:${fence === '---' ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(?:\\r?\\n|$)`, 'g');
+    const close = new RegExp(`[\\r\\n](?:${fence === '---' ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(?:\\r\\n?|\\n|$)`, 'g');
     close.lastIndex = 3;
     const match = close.exec(text);
     if (match) {
@@ -31,13 +32,12 @@ export function splitIntoChunks(text: string): Span[] {
   }
 
   while (offset < text.length) {
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd === -1) lineEnd = text.length;
+    const lineEnd = nextLineBreak(text, offset);
     const line = text.slice(offset, lineEnd);
-    const blank = /^[ \t]*\r?$/.test(line);
+    const blank = /^[ \t]*$/.test(line);
 
     if (openFence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(line);
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (close && close[1][0] === openFence.marker && close[1].length >= openFence.length) openFence = undefined;
     } else if (htmlBlockEnd) {
       if (htmlBlockEnd.test(line)) htmlBlockEnd = undefined;
@@ -57,7 +57,7 @@ export function splitIntoChunks(text: string): Span[] {
     }
     previousBlank = blank;
     chunkHasContent ||= !blank;
-    offset = lineEnd + 1;
+    offset = lineEnd + Math.max(1, lineBreakLength(text, lineEnd));
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
   return chunks;

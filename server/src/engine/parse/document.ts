@@ -58,7 +58,7 @@ export interface ChunkScanner {
   normalize(label: string): string;
 }
 
-const DEFINITION_LINE = /^[ \t>]{0,8}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*\S/gm;
+const DEFINITION_LINE = /(?<![^\r\n])[ \t>]{0,8}\[((?:[^\]\\\r\n]|\\.){1,999})\]:[ \t]*\S/g;
 
 /**
  * Parses documents chunk by chunk, keeping each chunk's scan by its text: after an edit only the

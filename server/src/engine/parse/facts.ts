@@ -289,7 +289,7 @@ export function destinationAt(text: string, from: number, limit: number): Span |
   while (start < limit && /[ \t\r\n]/.test(text[start])) start++;
   if (text[start] === '<') {
     let end = start + 1;
-    while (end < limit && text[end] !== '>' && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
+    while (end < limit && text[end] !== '>' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' ? 2 : 1;
     return { start: start + 1, end: Math.min(end, limit) };
   }
   let end = start;

@@ -21,7 +21,7 @@ export const missingEvaluation: Rule = {
         const line = lines.positionAt(marker.span.end).line;
         const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
         const at = lines.lineEnd(line);
-        fixes.push(fix('Fill the evaluation with a TODO stub', [{ span: { start: at, end: at }, newText: `\n${indent}**TODO for ${owner}:** write the evaluation.` }]));
+        fixes.push(fix('Fill the evaluation with a TODO stub', [{ span: { start: at, end: at }, newText: `${lines.lineBreak}${indent}**TODO for ${owner}:** write the evaluation.` }]));
       }
       report({
         span: criterion.titleSpan,

@@ -1,13 +1,61 @@
 import type { Position, Range, Span } from '../types';
 
+/*
+ * The one line model of the engine: a line ends at `\r\n`, a lone `\r` or `\n` — as LSP counts
+ * lines, and as CommonMark (so remark) reads them. `\u2028` and `\u2029` end no line, although a
+ * JavaScript regular expression's `^`, `$` and `.` treat them as if they did: line-based patterns
+ * in the engine name `[\r\n]` explicitly instead of relying on the `m` flag.
+ */
+
+/** Offset of the first `\r` or `\n` at or after `from`; the text's length when there is none. */
+export function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return text.length;
+}
+
+/** Length of the line break at `offset`: 2 for `\r\n`, 1 for `\r` or `\n`, 0 for anything else. */
+export function lineBreakLength(text: string, offset: number): number {
+  const code = text.charCodeAt(offset);
+  if (code === 10) return 1;
+  if (code === 13) return text.charCodeAt(offset + 1) === 10 ? 2 : 1;
+  return 0;
+}
+
+/** The line break a text is written with (its first one), for text inserted into it; `\n` when it has none. */
+export function lineBreakOf(text: string): string {
+  const at = nextLineBreak(text, 0);
+  return at === text.length ? '\n' : text.slice(at, at + lineBreakLength(text, at));
+}
+
+/** The lines of a text, each with its offset, without their line breaks. */
+export function splitLines(text: string): { start: number; text: string }[] {
+  const lines: { start: number; text: string }[] = [];
+  let start = 0;
+  for (;;) {
+    const end = nextLineBreak(text, start);
+    lines.push({ start, text: text.slice(start, end) });
+    if (end === text.length) return lines;
+    start = end + lineBreakLength(text, end);
+  }
+}
+
 /** Converts between offsets and line/character positions of one text. */
 export class LineIndex {
   readonly lineStarts: number[];
+  /** The break new lines in this text are written with. */
+  readonly lineBreak: string;
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = nextLineBreak(text, 0); i < text.length; i = nextLineBreak(text, i)) {
+      i += lineBreakLength(text, i);
+      starts.push(i);
+    }
     this.lineStarts = starts;
+    this.lineBreak = lineBreakOf(text);
   }
 
   get lineCount(): number {
@@ -15,7 +63,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the `\r` and the `\n` of one line break is no place on any line: LSP clients say the line's end.
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -40,7 +90,7 @@ export class LineIndex {
   lineEnd(line: number): number {
     const next = this.lineStarts[line + 1];
     if (next === undefined) return this.text.length;
-    return this.text[next - 2] === '\r' ? next - 2 : next - 1;
+    return next >= 2 && this.text[next - 2] === '\r' && this.text[next - 1] === '\n' ? next - 2 : next - 1;
   }
 
   lineText(line: number): string {
