@@ -18,6 +18,7 @@ import { walkFiles } from './host/walk';
 import { globMatcher } from './engine/globs';
 import { defaultSettings } from './engine/settings';
 import { runExternalCheck } from './host/runExternalCheck';
+import { fileUri } from './engine/text/uriText';
 
 declare const GOVMD_VERSION: string;
 const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
@@ -31,7 +32,7 @@ check     Checks Markdown files and folders (default: the current folder).
 progress  Prints the criteria progress of a Due Diligence document, per area.
 
 Exit codes: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,
-            2 bad usage, a bad settings file, or a file that could not be read.`;
+            2 bad usage, a bad settings file, or a file that could not be read or checked.`;
 
 /** A problem with how govmd was called: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -89,7 +90,7 @@ async function openProject(configPath: string | undefined, io: Io) {
   }
   const root = configPath ? nodePath.dirname(configPath) : io.cwd;
   const workspace = new FsWorkspace([root], config.settings.exclude);
-  return { project: new Project(workspace, config.settings, { settingsFolder: URI.file(root).toString() }), workspace, root };
+  return { project: new Project(workspace, config.settings, { settingsFolder: fileUri(root) }), workspace, root };
 }
 
 /** `--config FILE` for every file; otherwise the nearest settings file above each checked file. */
@@ -139,28 +140,34 @@ async function check(args: string[], io: Io): Promise<number> {
   let checked = 0;
   for (const { project, workspace, paths } of projects) {
     if (values.external || project.settings.externalLinks.enabled) {
-      const summary = await runExternalCheck(project, paths.map((path) => URI.file(path).toString()));
+      const summary = await runExternalCheck(project, paths.map((path) => fileUri(path)));
       io.err(`govmd: checked ${summary.links} external links (${summary.fromCache} from the cache): ${summary.dead} dead, ${summary.unreachable} unreachable`);
     }
     for (const path of paths) {
       checked++;
-      const uri = URI.file(path).toString();
-      let fileFindings = await project.check(uri);
-      const problem = workspace.problems.get(uri);
-      if (problem) {
-        io.err(`govmd: ${displayPath(path, io)}: ${problem}`);
+      const uri = fileUri(path);
+      // A bug met in one file costs that file, said in one line; the others are still checked and fixed.
+      try {
+        let fileFindings = await project.check(uri);
+        const problem = workspace.problems.get(uri);
+        if (problem) {
+          io.err(`govmd: ${displayPath(path, io)}: ${problem}`);
+          unreadable++;
+          continue;
+        }
+        const doc = await project.document(uri);
+        for (const part of doc?.parsed.skipped ?? []) {
+          const from = doc!.parsed.lines.positionAt(part.span.start).line + 1;
+          const to = doc!.parsed.lines.positionAt(Math.max(part.span.start, part.span.end - 1)).line + 1;
+          io.err(`govmd: ${displayPath(path, io)}:${from}: lines ${from}-${to} not checked: ${part.reason}`);
+          unreadable++;
+        }
+        if (values.fix) fileFindings = await fixFile(project, uri, path, fileFindings, io);
+        findings.push(...fileFindings);
+      } catch (error) {
+        io.err(`govmd: ${displayPath(path, io)}: could not be checked: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
         unreadable++;
-        continue;
       }
-      const doc = await project.document(uri);
-      for (const part of doc?.parsed.skipped ?? []) {
-        const from = doc!.parsed.lines.positionAt(part.span.start).line + 1;
-        const to = doc!.parsed.lines.positionAt(Math.max(part.span.start, part.span.end - 1)).line + 1;
-        io.err(`govmd: ${displayPath(path, io)}:${from}: lines ${from}-${to} not checked: ${part.reason}`);
-        unreadable++;
-      }
-      if (values.fix) fileFindings = await fixFile(project, uri, path, fileFindings, io);
-      findings.push(...fileFindings);
     }
   }
   findings.sort((a, b) => fileOf(a.uri).localeCompare(fileOf(b.uri)));
@@ -201,7 +208,7 @@ async function progress(args: string[], io: Io): Promise<number> {
   const path = nodePath.resolve(io.cwd, positionals[0]);
   const opened = await openProject(configFor(path, values.config, io), io);
   if (!opened) return 2;
-  const uri = URI.file(path).toString();
+  const uri = fileUri(path);
   const doc = await opened.project.document(uri);
   if (!doc) {
     io.err(`govmd: ${positionals[0]}: ${opened.workspace.problems.get(uri) ?? 'cannot be read'}`);

@@ -81,3 +81,17 @@ test('what .gitignore ignores is not part of the project, unless named', () => {
   const named = govmd(['check', 'docs/notes.draft.md', '--format', 'json'], { cwd: folder });
   assert.deepEqual(JSON.parse(named.stdout).map((f: { file: string }) => f.file), ['docs/notes.draft.md']);
 });
+
+test('a file that trips a bug costs that file only: the others are still checked and reported', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'govmd-bug-'));
+  // U+FEFF at the start of a chunk made the parser throw (issue 11): the whole run stopped with
+  // "internal error" and nothing was reported for any file.
+  writeFileSync(join(folder, 'a.md'), '# T\n\n\ufeff`s`\n');
+  writeFileSync(join(folder, 'b.md'), 'TODO: b\n');
+  const run = govmd(['check', '.', '--format', 'json'], { cwd: folder });
+  const alone = govmd(['check', 'b.md', '--format', 'json'], { cwd: folder });
+  const ofB = (stdout: string) => JSON.parse(stdout).filter((f: { file: string }) => f.file === 'b.md');
+  assert.deepEqual(ofB(run.stdout), ofB(alone.stdout));
+  assert.equal(ofB(run.stdout).length, 1);
+  for (const line of run.stderr.split('\n').filter(Boolean)) assert.match(line, /^govmd: a\.md: /, 'a problem is said about its file');
+});

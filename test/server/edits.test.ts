@@ -68,3 +68,30 @@ test('mixed line endings: source.fixAll.govmd keeps each line\'s own ending', as
     '# Foo Due Diligence\r\n\r\n- Notable:\r  - keep this item\r\n\rKeep me.\n- [ ]\r\n',
   );
 });
+
+test('a lone surrogate in a link target: a finding, not a dropped document; the other documents keep theirs', async () => {
+  const other = await open('other.md', 'TODO for Alice: the other document\n');
+  await server.waitForDiagnostics(other, (d) => d.length === 1);
+  const uri = await open('surrogate.md', 'TODO: still reported\n\n[](\udc00) and [a](b\ud800.md#\udc00) and [c](#\udc00x)\n');
+  // Before, the check threw URIError and the server published no diagnostics at all for it.
+  const diagnostics = await server.waitForDiagnostics(uri);
+  assert.deepEqual(diagnostics.map(brief), [
+    '1:1-1:7 open-todo: TODO (no owner): still reported',
+    '3:1-3:6 broken-link: No file or folder \ufffd',
+    '3:11-3:23 broken-link: No file or folder b\ufffd.md',
+    '3:28-3:36 broken-fragment: No heading or anchor #\ufffdx in this document',
+  ]);
+  assert.deepEqual(server.diagnostics.get(other)!.map(brief), ['1:1-1:17 open-todo: TODO for Alice: the other document']);
+  // The server still answers for that document.
+  const actions = await codeActions(uri, 'source.fixAll');
+  assert.deepEqual(actions, []);
+});
+
+test('a lone surrogate in the folder of a document\'s URI: its links are checked', async () => {
+  const uri = `file://${join(root, 'odd\udc00folder', 'notes.md')}`;
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'markdown', version: ++version, text: 'See [governance](../GOVERNANCE.md#governance) and [gone](missing.md).\n' },
+  });
+  const diagnostics = await server.waitForDiagnostics(uri);
+  assert.deepEqual(diagnostics.map(brief), ['1:51-1:69 broken-link: No file or folder odd\ufffdfolder/missing.md']);
+});

@@ -7,7 +7,11 @@ import { Suppressions } from './suppressions';
 
 export const RULE_DOCS_BASE = 'https://github.com/governance-markdown/governance-markdown/blob/main/docs/rules/';
 
-/** Runs every rule that applies to the document's kind and is not turned off. */
+/**
+ * Runs every rule that applies to the document's kind and is not turned off. A rule that throws
+ * (a bug, or a host that failed to answer it) costs only its own findings on this document: it
+ * is reported as one finding under its code, and the other rules' findings stand.
+ */
 export function checkDocument(doc: GovDocument, workspace: WorkspaceFacts, settings: Settings, rules: readonly Rule[] = RULES): Finding[] {
   if (doc.kind === 'none') return [];
   const lines = doc.parsed.lines;
@@ -19,7 +23,8 @@ export function checkDocument(doc: GovDocument, workspace: WorkspaceFacts, setti
     if (!rule.appliesTo.includes(doc.kind)) continue;
     const override = settings.severity[rule.code];
     if (override === 'off') continue;
-    rule.check({ doc, workspace, settings }, (reported: RuleFinding) => {
+    const reportedByRule: Finding[] = [];
+    const report = (reported: RuleFinding) => {
       const range = lines.range(reported.span);
       if (suppressions.isSuppressed(rule.code, range.start.line)) return;
       const severity: Severity = override ?? reported.severity ?? rule.defaultSeverity;
@@ -32,11 +37,28 @@ export function checkDocument(doc: GovDocument, workspace: WorkspaceFacts, setti
         ...(f.automatic ? { automatic: true } : {}),
       }));
       if (fixes.length) finding.fixes = fixes;
-      findings.push(finding);
-    });
+      reportedByRule.push(finding);
+    };
+    try {
+      rule.check({ doc, workspace, settings }, report);
+      findings.push(...reportedByRule);
+    } catch (error) {
+      findings.push({
+        uri: doc.uri,
+        code: rule.code,
+        severity: 'error',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `The ${rule.code} check failed on this document (${firstLine(error)}); the other checks ran. Please report this.`,
+      });
+    }
   }
   return findings.sort((a, b) =>
     a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || order.get(a.code)! - order.get(b.code)!);
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0];
 }
 
 function toRelated(doc: GovDocument, place: RelatedPlace | { span: Span; message: string }): RelatedPlace {

@@ -24,6 +24,21 @@ export interface ProjectOptions {
   settingsFolder?: string;
 }
 
+/** The pass's answer, or, when it failed, one that throws its error at whoever reads it. */
+async function orFailing<T extends object>(pass: Promise<T>): Promise<T> {
+  try {
+    return await pass;
+  } catch (error) {
+    return new Proxy({} as T, {
+      get(_target, key) {
+        // Not a promise: `await` asks for `then` before any rule reads it.
+        if (key === 'then') return undefined;
+        throw error;
+      },
+    });
+  }
+}
+
 /**
  * The engine's state for one workspace: parsed documents (from editor buffers when open, from
  * the workspace otherwise) and the workspace-wide facts rules need. Hosts tell it what changed.
@@ -135,12 +150,16 @@ export class Project {
     return this.duplicates.all();
   }
 
-  /** What the rules for this document need of the workspace; the cross-file passes only when they apply. */
+  /**
+   * What the rules for this document need of the workspace; the cross-file passes only when they
+   * apply. A pass that fails (a file that cannot be read, a bug) fails the rules that ask it, and
+   * only those (check.ts reports each).
+   */
   private async factsFor(doc: GovDocument, trial = false): Promise<WorkspaceFacts> {
-    const [facts, links] = await Promise.all([this.workspaceFacts(), this.links.gather(doc.uri, doc.parsed)]);
+    const [facts, links] = await Promise.all([this.workspaceFacts(), orFailing(this.links.gather(doc.uri, doc.parsed))]);
     const withLinks: WorkspaceFacts = { ...facts, links, externalLinks: this.externalVerdicts };
     if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return withLinks;
-    return { ...withLinks, duplicates: await (trial ? this.duplicates.groupsForTrial(doc) : this.duplicates.groupsFor(doc)) };
+    return { ...withLinks, duplicates: await orFailing(trial ? this.duplicates.groupsForTrial(doc) : this.duplicates.groupsFor(doc)) };
   }
 
   /** The http(s) links of a document that leave the workspace: what the opt-in check may fetch. */

@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import type { Workspace } from '../engine/workspace';
 import { readText } from './readText';
 import { walkFiles } from './walk';
+import { fileUri } from '../engine/text/uriText';
 
 /** The engine's Workspace on the file system, for the CLI (and the server's files that are not open). */
 export class FsWorkspace implements Workspace {
@@ -15,12 +16,12 @@ export class FsWorkspace implements Workspace {
     private readonly rootPaths: readonly string[],
     private readonly exclude: readonly string[],
   ) {
-    this.roots = rootPaths.map((path) => URI.file(path).toString());
+    this.roots = rootPaths.map((path) => fileUri(path));
   }
 
   listFiles(): Promise<readonly string[]> {
     return (this.fileList ??= walkFiles(this.rootPaths, this.exclude, this.rootPaths[0] ?? process.cwd()).then((result) =>
-      result.files.map((path) => URI.file(path).toString()),
+      result.files.map((path) => fileUri(path)),
     ));
   }
 

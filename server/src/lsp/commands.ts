@@ -17,6 +17,7 @@ import {
   type DdLevel,
 } from '../engine/generate';
 import { duplicatesReport } from '../engine/duplicates/report';
+import { parseUri } from '../engine/text/uriText';
 
 /** Commands the client asks the server to run (`workspace/executeCommand`); the client owns the UI. */
 export const SERVER_COMMANDS = [
@@ -85,7 +86,7 @@ export function registerCommands(
 
     'govmd.newMeetingNotes': async ([base, today]) => {
       const project = session().project;
-      const baseUri = URI.parse(String(base));
+      const baseUri = parseUri(String(base));
       const series = await seriesFolder(baseUri, (uri) => project.workspace.stat(uri));
       const prefix = `${series.toString().replace(/\/$/, '')}/`;
       const candidates = (await project.workspace.listFiles()).filter((uri) => uri.startsWith(prefix)).map((uri) => uri.slice(prefix.length));

@@ -8,9 +8,9 @@ import {
 } from 'vscode-languageserver';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { URI } from 'vscode-uri';
 import type { Finding, Fix, Severity, TextEdit } from '../engine/types';
 import { RULE_DOCS_BASE } from '../engine/check';
+import { fileUri } from '../engine/text/uriText';
 
 export const SOURCE = 'govmd';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govmd`;
@@ -27,7 +27,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * open in the editor, and to the repository's copies when the server runs from elsewhere.
  */
 const BUNDLED_DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
-const DOCS_BASE = existsSync(BUNDLED_DOCS) ? `${URI.file(BUNDLED_DOCS).toString()}/` : RULE_DOCS_BASE;
+const DOCS_BASE = existsSync(BUNDLED_DOCS) ? `${fileUri(BUNDLED_DOCS)}/` : RULE_DOCS_BASE;
 
 export function toDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {

@@ -11,6 +11,7 @@ import { LspWorkspace } from './lspWorkspace';
 import { combineSettings } from './settingsSources';
 import { SOURCE, toDiagnostic } from './convert';
 import { runExternalCheck } from '../host/runExternalCheck';
+import { fileUri } from '../engine/text/uriText';
 
 interface Published {
   version: number | undefined;
@@ -61,7 +62,7 @@ export class Session {
     this.lastEditorProblems = summary;
     this.workspace = new LspWorkspace(this.options.rootPaths, settings.exclude, this.documents);
     const settingsFolder = this.settingsFileUri ? nodePath.dirname(URI.parse(this.settingsFileUri).fsPath) : undefined;
-    this.project = new Project(this.workspace, settings, settingsFolder ? { settingsFolder: URI.file(settingsFolder).toString() } : {});
+    this.project = new Project(this.workspace, settings, settingsFolder ? { settingsFolder: fileUri(settingsFolder) } : {});
     for (const document of this.documents.all()) this.project.setOpenText(document.uri, document.getText());
   }
 
@@ -71,7 +72,7 @@ export class Session {
     for (const root of this.options.rootPaths) {
       for (const name of CONFIG_FILE_NAMES) {
         const path = nodePath.join(root, name);
-        const uri = URI.file(path).toString();
+        const uri = fileUri(path);
         const open = this.documents.get(uri)?.getText();
         const read = open !== undefined ? { text: open } : await readText(path);
         if ('problem' in read) {

@@ -81,10 +81,17 @@ export class DuplicatesIndex {
     const present = new Set<string>();
     for (const uri of await this.source.workspace.listFiles()) {
       if (!/\.(md|markdown)$/i.test(uri) || uri === trial?.doc.uri) continue;
-      const doc = await this.source.document(uri);
-      if (!doc) continue;
+      let definitions: Definition[];
+      try {
+        const doc = await this.source.document(uri);
+        if (!doc) continue;
+        definitions = this.remember(doc);
+      } catch {
+        // One file that cannot be read or understood leaves the others' duplicates to find; its
+        // own check reports the failure (it reads its definitions itself, in groupsFor).
+        continue;
+      }
       present.add(uri);
-      const definitions = this.remember(doc);
       if (definitions.length) byUri.set(uri, definitions);
     }
     for (const [uri, entry] of this.definitions) {

@@ -2,6 +2,7 @@ import { Utils, URI } from 'vscode-uri';
 import type { Span } from '../types';
 import type { Located } from './canonical';
 import { lineBreakOf } from '../text/lineIndex';
+import { decodeUri, encodeUriComponent, parseUri } from '../text/uriText';
 
 export interface LinkReplacement {
   /** The code action's title. */
@@ -21,7 +22,7 @@ export function linkReplacement(text: string, member: Located, target: Located):
   const href = linkTarget(member.uri, target.uri, target.definition.anchor);
   const link = `[${escapeLinkText(`${target.definition.label} in ${Utils.basename(URI.parse(target.uri))}`)}](${href})`;
   const { labelSpan, bodySpan } = member.definition;
-  const title = `Replace this definition with a link to ${decodeURI(href)}`;
+  const title = `Replace this definition with a link to ${decodeUri(href)}`;
   const eol = lineBreakOf(text);
   if (member.definition.kind === 'heading') return { title, span: bodySpan, newText: `${eol}${eol}See ${link}.` };
   // `A **Maintainer** is …`: the label is inside the sentence the link replaces.
@@ -32,8 +33,8 @@ export function linkReplacement(text: string, member: Located, target: Located):
 
 /** A relative link from one workspace file to another (or the other's URI across schemes). */
 export function linkTarget(fromUri: string, toUri: string, anchor?: string): string {
-  const from = URI.parse(fromUri);
-  const to = URI.parse(toUri);
+  const from = parseUri(fromUri);
+  const to = parseUri(toUri);
   const fragment = anchor ? `#${anchor}` : '';
   if (from.scheme !== to.scheme || from.authority !== to.authority) return `${toUri}${fragment}`;
   const fromFolder = from.path.split('/').slice(0, -1);
@@ -46,7 +47,7 @@ export function linkTarget(fromUri: string, toUri: string, anchor?: string): str
 }
 
 function encodeSegment(segment: string): string {
-  return segment === '..' ? segment : encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return segment === '..' ? segment : encodeUriComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function escapeLinkText(text: string): string {

@@ -1,5 +1,6 @@
 import type { WorkspaceDuplicates } from '../rules/rule';
 import { processEntry } from './lexicon';
+import { encodeUri } from '../text/uriText';
 
 /**
  * "Show Duplicates": every topic defined more than once, with its places, as a Markdown checklist
@@ -22,7 +23,7 @@ export function duplicatesReport(duplicates: WorkspaceDuplicates, pathOf: (uri: 
       const line = duplicates.rangeOf(member.uri, member.definition.labelSpan).start.line + 1;
       const path = pathOf(member.uri);
       const mark = index === group.canonical ? ' (keep)' : '';
-      lines.push(`- [ ] [${member.definition.label}](${encodeURI(path)}#L${line}) — ${path}:${line}${mark}`);
+      lines.push(`- [ ] [${member.definition.label}](${encodeUri(path)}#L${line}) — ${path}:${line}${mark}`);
     }
     lines.push('');
   }

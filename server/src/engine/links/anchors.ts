@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { ParsedDocument } from '../parse/document';
-import { decode } from './destination';
+import { decodeUriComponent } from '../text/uriText';
 
 /** The anchors of one Markdown document: what `#fragment` may name in it. */
 export interface AnchorSet {
@@ -54,7 +54,7 @@ export type FragmentMatch =
  * top of the page.
  */
 export function matchFragment(anchors: AnchorSet, written: string, options: { readme?: boolean } = {}): FragmentMatch {
-  const fragment = decode(written).replace(/^user-content-/, '');
+  const fragment = decodeUriComponent(written).replace(/^user-content-/, '');
   if (fragment === '' || fragment.toLowerCase() === 'top') return { found: true };
   if (options.readme && fragment === 'readme') return { found: true };
   if (anchors.ids.has(fragment)) return { found: true };

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Span } from '../types';
+import { decodeUriComponent } from '../text/uriText';
 
 /** What a link destination names, read the way GitHub reads it. Offsets are into the URL string. */
 export type Destination =
@@ -75,7 +76,7 @@ function readDestination(url: string): Destination {
   const rawPath = query === -1 ? beforeHash : beforeHash.slice(0, query);
   const destination: Destination = {
     type: 'path',
-    path: decode(rawPath),
+    path: decodeUriComponent(rawPath),
     rootRelative: rawPath.startsWith('/'),
     pathSpan: { start: 0, end: rawPath.length },
     bareDomain: isBareDomain(rawPath),
@@ -92,7 +93,7 @@ function githubDestination(url: string, match: RegExpExecArray, raw: boolean): D
   let offset = pathStart;
   for (const part of rest.split('/').slice(1)) {
     offset += 1;
-    if (part !== '') segments.push({ name: decode(part), start: offset, end: offset + part.length });
+    if (part !== '') segments.push({ name: decodeUriComponent(part), start: offset, end: offset + part.length });
     offset += part.length;
   }
   let route: GitHubRoute;
@@ -149,12 +150,4 @@ export function parseLineAnchor(fragment: string): LineAnchor | undefined {
   const start = Number(match[1]);
   const end = match[2] === undefined ? start : Number(match[2]);
   return { start: Math.min(start, end), end: Math.max(start, end) };
-}
-
-export function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

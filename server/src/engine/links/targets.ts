@@ -5,7 +5,8 @@ import type { ParsedDocument } from '../parse/document';
 import { anchorSet, anchorsOf, type AnchorSet } from './anchors';
 import { scanAnchors } from './anchorScan';
 import { LineIndex } from '../text/lineIndex';
-import { decode, parseDestination, parseLineAnchor, type Destination } from './destination';
+import { parseDestination, parseLineAnchor, type Destination } from './destination';
+import { decodeUriComponent, parseUri, wellFormed } from '../text/uriText';
 import { closest } from './didYouMean';
 import { gitDirOf, githubRemotesOf, repositoryMap, repositoryOf, type RepositoryFolder, type RepositoryMap } from './repositories';
 
@@ -346,17 +347,17 @@ export class LinkIndex {
 
   private display(uri: string): string {
     const root = this.rootOf(uri);
-    return uri === root ? Utils.basename(URI.parse(uri)) || uri : decode(uri.slice(root.length + 1));
+    return uri === root ? Utils.basename(parseUri(uri)) || uri : decodeUriComponent(uri.slice(root.length + 1));
   }
 }
 
 function join(base: string, relative: string): string {
   if (relative === '' || relative === '.') return base;
-  return stripSlash(Utils.resolvePath(URI.parse(base), relative).toString());
+  return stripSlash(Utils.resolvePath(parseUri(base), wellFormed(relative)).toString());
 }
 
 function folderOf(uri: string): string {
-  return stripSlash(Utils.dirname(URI.parse(uri)).toString());
+  return stripSlash(Utils.dirname(parseUri(uri)).toString());
 }
 
 function stripSlash(uri: string): string {

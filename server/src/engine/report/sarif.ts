@@ -1,5 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Severity } from '../types';
+import { encodeUri } from '../text/uriText';
 
 export interface SarifRule {
   code: string;
@@ -25,7 +26,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly SarifRule[
   }));
   const location = (uri: string, range: Finding['range']) => ({
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(fileOf(uri)), uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: encodeUri(fileOf(uri)), uriBaseId: '%SRCROOT%' },
       region: {
         startLine: range.start.line + 1,
         startColumn: range.start.character + 1,

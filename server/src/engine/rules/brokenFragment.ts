@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { matchFragment } from '../links/anchors';
-import { decode, parseLineAnchor } from '../links/destination';
+import { parseLineAnchor } from '../links/destination';
+import { decodeUriComponent } from '../text/uriText';
 import { closest } from '../links/didYouMean';
 import { editInUrl, fragmentSpan, linkOccurrences } from '../links/occurrences';
 import { fragmentTarget } from '../links/fragments';
@@ -19,7 +20,7 @@ export const brokenFragment: Rule = {
       if (match.found) continue;
       const where = target.name;
       const span = fragmentSpan(occurrence.url)!;
-      const written = decode(target.fragment);
+      const written = decodeUriComponent(target.fragment);
       if (match.caseOf !== undefined) {
         const edit = editInUrl(occurrence, span, match.caseOf);
         report({

@@ -3,6 +3,7 @@ import type { Span } from '../types';
 import { parseDestination } from '../links/destination';
 import { editInUrl, linkOccurrences } from '../links/occurrences';
 import { fix, shorten } from './edits';
+import { encodeUriComponent } from '../text/uriText';
 
 export const brokenLink: Rule = {
   code: 'broken-link',
@@ -53,5 +54,5 @@ function safeDecode(text: string): string {
 }
 
 function encodePath(path: string): string {
-  return path.split('/').map((segment) => encodeURIComponent(segment).replace(/%40/g, '@')).join('/');
+  return path.split('/').map((segment) => encodeUriComponent(segment).replace(/%40/g, '@')).join('/');
 }

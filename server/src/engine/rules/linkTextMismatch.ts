@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import type { Span } from '../types';
-import { decode, parseDestination } from '../links/destination';
+import { parseDestination } from '../links/destination';
+import { decodeUriComponent } from '../text/uriText';
 import { fix } from './edits';
 
 /** Extensions of the files governance documents link to; `d7y.io` as link text names a site, not a file. */
@@ -24,7 +25,7 @@ export const linkTextMismatch: Rule = {
       if (!target) continue;
       const [, , textName, textFragment] = named;
       const nameDiffers = textName.toLowerCase() !== target.name.toLowerCase();
-      const fragmentDiffers = textFragment !== undefined && target.fragment !== undefined && decode(textFragment).toLowerCase() !== decode(target.fragment).toLowerCase();
+      const fragmentDiffers = textFragment !== undefined && target.fragment !== undefined && decodeUriComponent(textFragment).toLowerCase() !== decodeUriComponent(target.fragment).toLowerCase();
       if (!nameDiffers && !fragmentDiffers) continue;
       const wanted = `${target.name}${textFragment !== undefined && target.fragment !== undefined ? `#${target.fragment}` : ''}`;
       const written = `${textName}${textFragment !== undefined ? `#${textFragment}` : ''}`;
@@ -44,7 +45,7 @@ function targetName(url: string): { name: string; fragment?: string } | undefine
   const match = LAST_SEGMENT.exec(url);
   if (!match) return undefined;
   const hash = url.indexOf('#');
-  return { name: decode(match[1]), ...(hash === -1 ? {} : { fragment: url.slice(hash + 1) }) };
+  return { name: decodeUriComponent(match[1]), ...(hash === -1 ? {} : { fragment: url.slice(hash + 1) }) };
 }
 
 /** Rewrites the file name in the text, when the text is written plainly (no markup inside). */
