@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
@@ -18,6 +17,7 @@ import { walkFiles } from './host/walk';
 import { globMatcher } from './engine/globs';
 import { defaultSettings } from './engine/settings';
 import { runExternalCheck } from './host/runExternalCheck';
+import { checkedFolders, rewriteFile } from './host/rewriteFile';
 import { fileUri } from './engine/text/uriText';
 
 declare const GOVMD_VERSION: string;
@@ -32,7 +32,8 @@ check     Checks Markdown files and folders (default: the current folder).
 progress  Prints the criteria progress of a Due Diligence document, per area.
 
 Exit codes: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,
-            2 bad usage, a bad settings file, or a file that could not be read or checked.`;
+            2 bad usage, a bad settings file, a file that could not be read or checked, or,
+            with --fix, a file whose fixes could not be written.`;
 
 /** A problem with how govmd was called: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -115,8 +116,11 @@ async function check(args: string[], io: Io): Promise<number> {
   const failOn = values['fail-on']!;
   if (!(failOn in SEVERITY_RANK) && failOn !== 'none') throw new UsageError(`--fail-on must be error, warning, information, hint or none, not '${failOn}'`);
 
-  const walked = await walkFiles(positionals.length ? positionals : ['.'], defaultSettings().exclude, io.cwd);
+  const paths = positionals.length ? positionals : ['.'];
+  const walked = await walkFiles(paths, defaultSettings().exclude, io.cwd);
   let unreadable = walked.problems.length;
+  let unwritten = 0;
+  const insideFolders = values.fix ? await checkedFolders(paths, io.cwd) : [];
   for (const problem of walked.problems) io.err(`govmd: ${displayPath(problem.path, io)}: ${problem.problem}`);
   const files = walked.files.filter((path) => /\.(md|markdown)$/i.test(path) || positionals.includes(path));
 
@@ -162,7 +166,11 @@ async function check(args: string[], io: Io): Promise<number> {
           io.err(`govmd: ${displayPath(path, io)}:${from}: lines ${from}-${to} not checked: ${part.reason}`);
           unreadable++;
         }
-        if (values.fix) fileFindings = await fixFile(project, uri, path, fileFindings, io);
+        if (values.fix) {
+          const fixed = await fixFile(project, uri, path, fileFindings, insideFolders, io);
+          if (fixed) fileFindings = fixed;
+          else unwritten++;
+        }
         findings.push(...fileFindings);
       } catch (error) {
         io.err(`govmd: ${displayPath(path, io)}: could not be checked: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
@@ -181,19 +189,28 @@ async function check(args: string[], io: Io): Promise<number> {
     io.out(summarize(findings, checked - unreadable));
   }
 
-  if (unreadable > 0) return 2;
+  if (unreadable > 0 || unwritten > 0) return 2;
   if (failOn === 'none') return 0;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]) ? 1 : 0;
 }
 
-/** Applies the safe fixes until none is left; writes the file only when its text changed. */
-async function fixFile(project: Project, uri: string, path: string, findings: Finding[], io: Io): Promise<Finding[]> {
+/**
+ * Applies the safe fixes until none is left and writes the file when its text changed: the
+ * findings left, or undefined (said in one line) when the file could not be written — it then
+ * holds its text as it was, with the findings it had.
+ */
+async function fixFile(project: Project, uri: string, path: string, findings: Finding[], insideFolders: readonly string[], io: Io): Promise<Finding[] | undefined> {
   const original = (await project.document(uri))!.text;
   const result = await applyAutomaticFixes(uri, original, findings, (text) => project.checkText(uri, text));
+  if (result.text === original) return result.findings;
+  const outcome = await rewriteFile(path, { expected: original, text: result.text, insideFolders });
+  if (!outcome.written) {
+    io.err(`govmd: ${displayPath(path, io)}: not fixed: ${outcome.reason}`);
+    return undefined;
+  }
   for (const { finding, title } of result.applied) {
     io.err(`${displayPath(path, io)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: fixed ${finding.code}: ${title}`);
   }
-  if (result.text !== original) await fs.writeFile(path, result.text);
   return result.findings;
 }
 
