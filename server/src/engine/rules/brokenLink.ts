@@ -3,7 +3,7 @@ import type { Span } from '../types';
 import { parseDestination } from '../links/destination';
 import { editInUrl, linkOccurrences } from '../links/occurrences';
 import { fix, shorten } from './edits';
-import { encodeUriComponent } from '../text/uriText';
+import { decodeUriComponent, encodeUriComponent } from '../text/uriText';
 
 export const brokenLink: Rule = {
   code: 'broken-link',
@@ -35,7 +35,7 @@ export const brokenLink: Rule = {
  * from operations/ is cncf/toc/toc-decision-process.md), and the link the fix writes.
  */
 function pathMessage(url: string, pathSpan: Span, display: string, suggestion: string | undefined): string {
-  const written = safeDecode(url.slice(pathSpan.start, pathSpan.end));
+  const written = decodeUriComponent(url.slice(pathSpan.start, pathSpan.end));
   const where = written.replace(/^\.\//, '') === display ? '' : ` (${shorten(display)})`;
   const replacement = suggestion ? `${url.slice(0, pathSpan.start)}${suggestion}${url.slice(pathSpan.end)}` : undefined;
   return `No file or folder ${shorten(written)}${where}${replacement ? `; did you mean ${shorten(replacement)}?` : ''}`;
@@ -43,14 +43,6 @@ function pathMessage(url: string, pathSpan: Span, display: string, suggestion: s
 
 function githubMessage(display: string, repository: string | undefined, suggestion: string | undefined): string {
   return `No file or folder ${shorten(display)}${repository ? ` (${repository} in this workspace)` : ''}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function encodePath(path: string): string {
