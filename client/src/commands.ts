@@ -86,6 +86,26 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (result) void vscode.window.showInformationMessage(result.summary);
     },
 
+    'governance.showTemplateDiff': async (uri?: unknown) => {
+      const target = typeof uri === 'string' ? uri : activeMarkdown()?.document.uri.toString();
+      if (!target) return;
+      const result = await ask<{ text: string | null; message?: string }>('govmd.templateDiff', target);
+      if (result.text === null) return void vscode.window.showInformationMessage(result.message ?? '');
+      return showDocument(result.text);
+    },
+
+    'governance.updateDdToTemplate': async (uri?: unknown) => {
+      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : activeMarkdown()?.document.uri;
+      if (!target) return;
+      const result = await ask<{ edits: TextEdit[]; message: string }>('govmd.updateToTemplate', target.toString());
+      if (result.edits.length > 0) {
+        const edit = new vscode.WorkspaceEdit();
+        for (const change of result.edits) edit.replace(target, toRange(change.range), change.newText);
+        if (!(await vscode.workspace.applyEdit(edit))) return void vscode.window.showErrorMessage('The document changed meanwhile; run Update DD to Current Template again.');
+      }
+      void vscode.window.showInformationMessage(result.message);
+    },
+
     'governance.showDuplicates': async () => {
       const { text } = await ask<{ text: string }>('govmd.duplicates');
       return showDocument(text);

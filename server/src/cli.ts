@@ -11,6 +11,8 @@ import { toJsonFindings } from './engine/report/json';
 import { formatText, summarize } from './engine/report/text';
 import { toSarif } from './engine/report/sarif';
 import { formatProgressTable } from './engine/report/progress';
+import { formatTemplateDiff, templateDiffJson } from './engine/report/templateDiff';
+import { compareWithTemplate } from './engine/template/compare';
 import { FsWorkspace } from './host/fsWorkspace';
 import { findConfigFile, loadConfig } from './host/loadConfig';
 import { walkFiles } from './host/walk';
@@ -26,14 +28,18 @@ const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
 const USAGE = `Usage:
   govmd check [paths...] [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--fix] [--external]
   govmd progress FILE [--format text|json] [--config FILE]
+  govmd template-diff FILE [--format text|json] [--config FILE]
   govmd --help | --version
 
-check     Checks Markdown files and folders (default: the current folder).
-progress  Prints the criteria progress of a Due Diligence document, per area.
+check          Checks Markdown files and folders (default: the current folder).
+progress       Prints the criteria progress of a Due Diligence document, per area.
+template-diff  Lists the criteria of the DD's current CNCF template (cncf/toc's in the workspace,
+               else the built-in one) that the DD lacks or has under another area or kind.
 
 Exit codes: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,
             2 bad usage, a bad settings file, a file that could not be read or checked, or,
-            with --fix, a file whose fixes could not be written.`;
+            with --fix, a file whose fixes could not be written.
+            template-diff: 0 the DD follows the template, 1 it differs, 2 it cannot be compared.`;
 
 /** A problem with how govmd was called: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -59,7 +65,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'check') return await check(rest, io);
     if (command === 'progress') return await progress(rest, io);
-    throw new UsageError(`unknown command '${command}'; expected 'check' or 'progress'`);
+    if (command === 'template-diff') return await templateDiff(rest, io);
+    throw new UsageError(`unknown command '${command}'; expected 'check', 'progress' or 'template-diff'`);
   } catch (error) {
     if (error instanceof UsageError || isArgsError(error)) {
       io.err(`govmd: ${(error as Error).message.split('\n')[0]}. Try 'govmd --help'.`);
@@ -248,6 +255,44 @@ async function progress(args: string[], io: Io): Promise<number> {
     io.out(formatProgressTable(title, result));
   }
   return 0;
+}
+
+async function templateDiff(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, config: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('template-diff takes exactly one file');
+  if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  const path = nodePath.resolve(io.cwd, positionals[0]);
+  const opened = await openProject(configFor(path, values.config, io), io);
+  if (!opened) return 2;
+  const uri = URI.file(path).toString();
+  const doc = await opened.project.document(uri);
+  const shown = displayPath(path, io);
+  if (!doc) {
+    io.err(`govmd: ${shown}: ${opened.workspace.problems.get(uri) ?? 'cannot be read'}`);
+    return 2;
+  }
+  if (doc.kind !== 'dd' || doc.dd.criteria.length === 0) {
+    io.err(`govmd: ${shown}: not a Due Diligence document (no criteria under Suggested / Required)`);
+    return 2;
+  }
+  const template = await opened.project.templates.templateFor(doc);
+  if (!template) {
+    io.err(`govmd: ${shown}: neither the title nor the file name says graduation or incubation, the levels cncf/toc keeps a DD template for`);
+    return 2;
+  }
+  const comparison = compareWithTemplate(doc, template);
+  if (!comparison) {
+    io.err(`govmd: ${shown}: fewer than half of the template's criteria are in it; it follows another format than the ${template.level} template`);
+    return 2;
+  }
+  const pathOf = (target: string) => displayPath(URI.parse(target).fsPath, io);
+  if (values.format === 'json') io.out(JSON.stringify(templateDiffJson(doc, comparison, pathOf), null, 2));
+  else io.out(formatTemplateDiff(doc, comparison, shown, pathOf));
+  return comparison.missing.length + comparison.moved.length > 0 ? 1 : 0;
 }
 
 function displayPath(path: string, io: Io): string {

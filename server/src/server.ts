@@ -19,6 +19,8 @@ import { fixAllEdit } from './lsp/fixAll';
 import { outline, type OutlineNode } from './engine/editor/outline';
 import { criterionHover } from './engine/editor/hover';
 import { areaLenses } from './engine/editor/codeLens';
+import { templateLensTitle } from './engine/report/templateDiff';
+import { ddTitleHeading } from './engine/template/ddTemplate';
 import { completeAt, ownerCandidates } from './engine/editor/completion';
 import { registerCommands, SERVER_COMMANDS } from './lsp/commands';
 import type { GovDocument } from './engine/govDocument';
@@ -171,10 +173,20 @@ connection.onHover(async ({ textDocument, position }) => {
 connection.onCodeLens(async ({ textDocument }) => {
   const doc = await docFor(textDocument.uri);
   if (!doc) return [];
-  return areaLenses(doc).map((lens) => ({
+  const lenses = areaLenses(doc).map((lens) => ({
     range: doc.parsed.lines.range(lens.span),
     command: { title: lens.title, command: 'governance.showProgress', arguments: [textDocument.uri] },
   }));
+  const comparison = await session.project.templateComparison(doc);
+  const title = comparison && ddTitleHeading(doc);
+  if (comparison && title) {
+    const range = doc.parsed.lines.range(title.span);
+    lenses.unshift({ range, command: { title: templateLensTitle(comparison), command: 'governance.showTemplateDiff', arguments: [textDocument.uri] } });
+    if (comparison.missing.length + comparison.moved.length > 0) {
+      lenses.splice(1, 0, { range, command: { title: 'Update DD to Current Template', command: 'governance.updateDdToTemplate', arguments: [textDocument.uri] } });
+    }
+  }
+  return lenses;
 });
 
 connection.onCompletion(async ({ textDocument, position }) => {

@@ -42,7 +42,16 @@ test('check --format json: the seed DD report the issue asks for', () => {
     '162:40 No heading or anchor #adding-new-maintainers in dragonflyoss-community/COMMUNITY_MEMBERSHIP.md; did you mean #adding-new-memberapprovermaintainer?',
     '164:42 No heading or anchor #removing-inactive-maintainers in dragonflyoss-community/COMMUNITY_MEMBERSHIP.md; did you mean #removing-inactive-memberapprovermaintainer?',
   ]);
-  assert.equal(findings.length, 19 + 5 + 21 + 14 + 1 + 3 + 2);
+  // It also maps cncf/toc to the fixture copy of its DD templates (2026-06-29): the seed, copied
+  // from the template of 2025-09-11, lacks four criteria and has the TAG criterion as Required.
+  assert.deepEqual(of('template-drift').map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`), [
+    '44:1 hint Template of 2026-06-29 asks for a Required criterion this DD lacks in Application Process Principles: "Complete a General Technical Review (GTR)."',
+    '44:1 hint Template of 2026-06-29 asks for a Required criterion this DD lacks in Application Process Principles: "Complete a Governance Review."',
+    '52:7 hint Template of 2026-06-29 puts this criterion under Suggested, not Required, in Application Process Principles: "Engage with domain-specific TAG(s) to present the technical architecture of the project."',
+    '90:1 hint Template of 2026-06-29 asks for a Suggested criterion this DD lacks in Governance and Maintainers: "Complete a Governance Review with the Project Reviews subproject"',
+    '359:1 hint Template of 2026-06-29 asks for a Suggested criterion this DD lacks in Security: "Complete a joint security assessment with TAG Security and Compliance"',
+  ]);
+  assert.equal(findings.length, 19 + 5 + 21 + 14 + 1 + 3 + 2 + 5);
   assert.deepEqual(Object.keys(findings[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
   assert.equal(findings[0].file, seedDd);
 });
@@ -63,7 +72,7 @@ test('check: text output, summary, and exit codes by --fail-on', () => {
   assert.equal(run.code, 1);
   const out = run.stdout.trimEnd().split('\n');
   assert.equal(out[0], `${seedDd}:14:5: warning: Template placeholder left in the text: NOTABLE1 [placeholder]`);
-  assert.equal(out[out.length - 1], '65 problems (2 errors, 39 warnings, 24 information) in 1 file.');
+  assert.equal(out[out.length - 1], '70 problems (2 errors, 39 warnings, 24 information, 5 hints) in 1 file.');
   assert.equal(govmd(['check', seedDd, '--fail-on', 'warning']).code, 1);
   assert.equal(govmd(['check', seedDd, '--fail-on', 'none']).code, 0);
 });
@@ -78,8 +87,9 @@ test('check --format sarif: valid SARIF 2.1.0 with rules, levels and relative pa
   const [sarifRun] = log.runs;
   assert.equal(sarifRun.tool.driver.name, 'govmd');
   assert.ok(sarifRun.tool.driver.rules.some((r: { id: string; helpUri: string }) => r.id === 'unchecked-criterion' && r.helpUri.endsWith('docs/rules/unchecked-criterion.md')));
-  // The seed DD's 65 findings, and the meeting note's 2 conflicting-status and 1 unknown-owner (@Gaius).
-  assert.equal(sarifRun.results.length, 65 + 3);
+  // The seed DD's 70 findings (5 of them template-drift), and the meeting note's 2 conflicting-status
+  // and 1 unknown-owner (@Gaius).
+  assert.equal(sarifRun.results.length, 70 + 3);
   const first = sarifRun.results[0];
   assert.equal(first.level, 'warning');
   assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, seedDd);

@@ -24,8 +24,13 @@ test('seed DD: the whole report', async () => {
     '19:5 placeholder warning', '20:5 placeholder warning', '21:5 placeholder warning',
     '30:5 placeholder warning', '31:5 placeholder warning', '32:5 placeholder warning',
     '36:43 placeholder warning', '36:117 placeholder warning', '40:68 placeholder warning', '40:224 placeholder warning',
-    '52:3 unchecked-criterion warning', '57:3 checked-with-todo warning', '70:3 open-todo information',
-    '72:56 malformed-url error', '77:3 unchecked-criterion warning', '79:3 open-todo information', '96:3 unchecked-criterion information',
+    // The template of 2026-06-29 (built-in): GTR and Governance Review missing in Application Process
+    // Principles, the TAG criterion now Suggested, a Governance Review (Suggested) missing in
+    // Governance and Maintainers, the joint security assessment (Suggested) missing in Security.
+    '44:1 template-drift hint', '44:1 template-drift hint',
+    '52:3 unchecked-criterion warning', '52:7 template-drift hint', '57:3 checked-with-todo warning', '70:3 open-todo information',
+    '72:56 malformed-url error', '77:3 unchecked-criterion warning', '79:3 open-todo information', '90:1 template-drift hint',
+    '96:3 unchecked-criterion information',
     '101:1 open-todo information', '104:244 malformed-url error', '123:3 unchecked-criterion warning', '129:3 open-todo information',
     '137:7 link-text-mismatch warning', '140:3 unchecked-criterion warning', '147:3 open-todo information', '149:3 checked-with-todo warning',
     '154:3 open-todo information', '159:3 unchecked-criterion warning', '166:3 open-todo information',
@@ -35,7 +40,7 @@ test('seed DD: the whole report', async () => {
     '227:3 open-todo information', '259:3 unchecked-criterion warning', '266:3 open-todo information',
     '278:3 unchecked-criterion warning', '281:1 open-todo information', '291:3 checked-with-todo warning',
     '303:3 open-todo information', '320:3 unchecked-criterion warning', '325:3 open-todo information',
-    '342:3 unchecked-criterion warning', '352:3 open-todo information', '365:3 unchecked-criterion information',
+    '342:3 unchecked-criterion warning', '352:3 open-todo information', '359:1 template-drift hint', '365:3 unchecked-criterion information',
     '365:7 missing-evaluation information', '371:3 checked-with-todo warning', '376:3 open-todo information',
     '395:3 unchecked-criterion warning', '402:3 open-todo information', '417:3 checked-with-todo warning',
     '422:3 open-todo information', '424:3 unchecked-criterion warning', '429:3 unchecked-criterion warning',

@@ -84,7 +84,8 @@ export async function runInWorkspace(rule: Rule, item: ValidCase, defaultKind: D
   const project = new Project(new InMemoryWorkspace(files), settings);
   const doc = (await project.document(uri))!;
   const links = await project.links.gather(uri, doc.parsed);
-  const workspace: WorkspaceFacts = { knownOwners: new Set(), links, ...item.workspace };
+  const dd = doc.kind === 'dd' ? await project.ddFacts(doc) : {};
+  const workspace: WorkspaceFacts = { knownOwners: new Set(), links, ...dd, ...item.workspace };
   return checkDocument(doc, workspace, settings, [rule]);
 }
 

@@ -115,9 +115,11 @@ test('hover on a criterion: status, area, TODOs with owners', async () => {
   ].join('\n'));
 });
 
-test('code lens on area headings', async () => {
+test('code lenses: the template comparison on the title, the counts on each area heading', async () => {
   const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: ddUri } })) as CodeLens[];
   assert.deepEqual(lenses.map((l) => `${l.range.start.line + 1} ${l.command!.title}`), [
+    // No cncf/toc in this workspace: the built-in catalog, taken from cncf/toc's templates of 2026-06-29.
+    '1 Template of 2026-06-29: 4 criteria missing · 1 moved', '1 Update DD to Current Template',
     '44 Required 4/5', '90 Required 7/15 · Suggested 0/1', '229 Required 4/6 · Suggested 1/1',
     '283 Required 5/7', '359 Required 5/6 · Suggested 0/1', '409 Required 2/4',
   ]);
@@ -172,6 +174,42 @@ test('command govmd.progress: the status-bar text and the report', async () => {
   assert.equal(result.status, 'DD 27/43 required'); // one box was checked by the quick-fix test above
   assert.match(result.report, /Governance and Maintainers/);
   assert.equal(await execute('govmd.progress', `file://${join(root, 'maintainer-meeting.md')}`), null);
+});
+
+test('template-drift quick fix at an area heading inserts the missing criterion there', async () => {
+  const position = { line: 43, character: 0 };
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: ddUri },
+    range: { start: position, end: position },
+    context: { diagnostics: [], only: ['quickfix'] },
+  })) as CodeAction[];
+  assert.deepEqual(actions.map((a) => a.title), [
+    'Insert "Complete a General Technical Review (GTR)." from the template (Required)',
+    'Insert "Complete a Governance Review." from the template (Required)',
+  ]);
+  const [edit] = actions[0].edit!.changes![ddUri];
+  assert.equal(edit.range.start.line, 56);
+  assert.match(edit.newText, /^- \[ \] \*\*Complete a \[General Technical Review \(GTR\)\]\(https:\/\/github\.com\/cncf\/toc\/blob\/main\/toc_subprojects\/project-reviews-subproject\/general-technical-questions\.md\)\.\*\*\n  - This was most recently revised on DD-MMM-YYYY\. .*\n\n<!-- \(Project assertion goes here\) -->\n\n$/);
+});
+
+test('command govmd.templateDiff and govmd.updateToTemplate: the list, then every change as one edit; a second run has none', async () => {
+  const diff = (await server.connection.sendRequest('workspace/executeCommand', { command: 'govmd.templateDiff', arguments: [ddUri] })) as { text: string };
+  assert.match(diff.text, /^dragonfly-graduation-dd\.md: Template of 2026-06-29: 4 criteria missing · 1 moved \(built-in catalog, cncf\/toc at 4acc1dcf3e5c\)\n\nmissing  Application Process Principles \/ Required/);
+  const first = (await server.connection.sendRequest('workspace/executeCommand', { command: 'govmd.updateToTemplate', arguments: [ddUri] })) as { edits: { range: CodeLens['range']; newText: string }[]; message: string };
+  assert.equal(first.message, 'Template of 2026-06-29: inserted 4 missing criteria and moved 1.');
+  // The quick-fix test above ticked the TAG criterion: that is the server's text now.
+  const current = ddText.replace('- [ ] **Engage with the domain specific', '- [x] **Engage with the domain specific');
+  const updated = TextDocument.applyEdits(TextDocument.create(ddUri, 'markdown', 1, current), first.edits);
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: ddUri, version: 50 }, contentChanges: [{ text: updated }] });
+  const second = (await server.connection.sendRequest('workspace/executeCommand', { command: 'govmd.updateToTemplate', arguments: [ddUri] })) as { edits: unknown[]; message: string };
+  assert.deepEqual(second, { edits: [], message: 'This DD already has every criterion of the template of 2026-06-29 where it puts them.' });
+  const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: ddUri } })) as CodeLens[];
+  assert.equal(lenses[0].command!.title, 'Template of 2026-06-29: all 50 criteria in place');
+  // Application Process Principles: six Required (two inserted) and the TAG criterion, ticked, as Suggested.
+  assert.equal(`${lenses[1].range.start.line + 1} ${lenses[1].command!.title}`, '44 Required 3/6 · Suggested 1/1');
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: ddUri, version: 51 }, contentChanges: [{ text: current }] });
+  const notDd = (await server.connection.sendRequest('workspace/executeCommand', { command: 'govmd.updateToTemplate', arguments: [`file://${join(root, 'maintainer-meeting.md')}`] })) as { edits: unknown[]; message: string };
+  assert.deepEqual(notDd.edits, []);
 });
 
 test('command govmd.toggleCriterion and govmd.openCriterion', async () => {

@@ -15,6 +15,8 @@ import { DuplicatesIndex } from './duplicates/duplicatesIndex';
 import { LinkIndex } from './links/targets';
 import type { RepositoryMap } from './links/repositories';
 import { externalLinksOf, type ExternalLink, type ExternalVerdict } from './links/external';
+import { WorkspaceTemplates } from './template/workspaceTemplates';
+import { compareWithTemplate, type TemplateComparison } from './template/compare';
 
 export interface ProjectOptions {
   /**
@@ -52,6 +54,8 @@ export class Project {
   private readonly externalVerdicts = new Map<string, ExternalVerdict>();
   /** Link targets of the workspace: existence, anchors, line counts, repositories. */
   readonly links: LinkIndex;
+  /** The DD templates of cncf/toc when the workspace holds it. */
+  readonly templates: WorkspaceTemplates;
 
   constructor(
     readonly workspace: Workspace,
@@ -72,6 +76,12 @@ export class Project {
       // Through the shared parser: when the target is checked itself later, its chunks are cached.
       parse: (_uri, text) => this.parser.parse(text),
     });
+    this.templates = new WorkspaceTemplates({
+      roots: workspace.roots,
+      document: (uri) => this.document(uri),
+      repositories: () => this.links.repositories(),
+      stat: (uri) => workspace.stat(uri),
+    });
   }
 
   /** An editor buffer: its text wins over the file's until it is closed. */
@@ -90,6 +100,7 @@ export class Project {
   fileChanged(uri: string): void {
     this.contentChanged(uri);
     this.links.fileChanged(uri);
+    this.templates.fileChanged(uri);
   }
 
   private contentChanged(uri: string): void {
@@ -105,6 +116,7 @@ export class Project {
     this.duplicates.reset();
     this.facts = undefined;
     this.links.reset();
+    this.templates.reset();
   }
 
   private async text(uri: string): Promise<string | undefined> {
@@ -158,8 +170,22 @@ export class Project {
   private async factsFor(doc: GovDocument, trial = false): Promise<WorkspaceFacts> {
     const [facts, links] = await Promise.all([this.workspaceFacts(), orFailing(this.links.gather(doc.uri, doc.parsed))]);
     const withLinks: WorkspaceFacts = { ...facts, links, externalLinks: this.externalVerdicts };
+    if (doc.kind === 'dd') return { ...withLinks, ...(await this.ddFacts(doc)) };
     if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return withLinks;
     return { ...withLinks, duplicates: await orFailing(trial ? this.duplicates.groupsForTrial(doc) : this.duplicates.groupsFor(doc)) };
+  }
+
+  /** What the DD rules need beyond links: the template the DD is compared with. */
+  async ddFacts(doc: GovDocument): Promise<Pick<WorkspaceFacts, 'ddTemplate'>> {
+    const ddTemplate = await this.templates.templateFor(doc);
+    return ddTemplate ? { ddTemplate } : {};
+  }
+
+  /** A DD against its current template; undefined for other documents and DDs of another format. */
+  async templateComparison(doc: GovDocument): Promise<TemplateComparison | undefined> {
+    if (doc.kind !== 'dd') return undefined;
+    const template = await this.templates.templateFor(doc);
+    return template && compareWithTemplate(doc, template);
   }
 
   /** The http(s) links of a document that leave the workspace: what the opt-in check may fetch. */

@@ -18,6 +18,9 @@ import {
 } from '../engine/generate';
 import { duplicatesReport } from '../engine/duplicates/report';
 import { parseUri } from '../engine/text/uriText';
+import { templateEdits } from '../engine/template/updateEdits';
+import { templateLabel } from '../engine/template/ddTemplate';
+import { formatTemplateDiff } from '../engine/report/templateDiff';
 
 /** Commands the client asks the server to run (`workspace/executeCommand`); the client owns the UI. */
 export const SERVER_COMMANDS = [
@@ -30,6 +33,8 @@ export const SERVER_COMMANDS = [
   'govmd.newDueDiligence',
   'govmd.duplicates',
   'govmd.checkExternalLinks',
+  'govmd.templateDiff',
+  'govmd.updateToTemplate',
 ];
 
 type Position = { line: number; character: number };
@@ -115,6 +120,34 @@ export function registerCommands(
   };
 
   handlers['govmd.checkExternalLinks'] = async () => ({ summary: await session().checkExternalLinksNow() });
+
+  const NOT_COMPARABLE = 'This document is not a graduation or incubation Due Diligence document that follows the CNCF template.';
+
+  handlers['govmd.templateDiff'] = async ([uri]) => {
+    const doc = await docFor(String(uri));
+    const comparison = doc && (await session().project.templateComparison(doc));
+    if (!doc || !comparison) return { text: null, message: NOT_COMPARABLE };
+    const roots = session().project.workspace.roots;
+    return { text: formatTemplateDiff(doc, comparison, relativeTo(roots, doc.uri), (target) => relativeTo(roots, target)) };
+  };
+
+  // Every insertion and move at once, as one edit the client applies (one undo step).
+  handlers['govmd.updateToTemplate'] = async ([uri]) => {
+    const doc = await docFor(String(uri));
+    const comparison = doc && (await session().project.templateComparison(doc));
+    if (!doc || !comparison) return { edits: [], message: NOT_COMPARABLE };
+    const { missing, moved } = comparison;
+    const label = templateLabel(comparison.template);
+    const edits = templateEdits(doc, comparison, [...missing.map((place) => ({ missing: place })), ...moved.map((change) => ({ moved: change }))]);
+    if (edits.length === 0) return { edits: [], message: `This DD already has every criterion of the ${label.replace(/^Template/, 'template')} where it puts them.` };
+    const parts = [];
+    if (missing.length) parts.push(`inserted ${missing.length} missing ${missing.length === 1 ? 'criterion' : 'criteria'}`);
+    if (moved.length) parts.push(`moved ${moved.length}`);
+    return {
+      edits: edits.map((edit) => ({ range: doc.parsed.lines.range(edit.span), newText: edit.newText })),
+      message: `${label}: ${parts.join(' and ')}.`,
+    };
+  };
 
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
     const handler = handlers[command];

@@ -1,4 +1,5 @@
-import { templateCriteria, type DdLevel, type TemplateArea, type TemplateCriterion } from './ddCriteria';
+import { templateCriteria, type DdLevel, type TemplateArea } from './ddCriteria';
+import { criterionBlocks } from '../template/renderCriterion';
 
 export type { DdLevel } from './ddCriteria';
 
@@ -12,11 +13,6 @@ export interface NewDueDiligenceOptions {
    */
   template?: string;
 }
-
-const MARKERS = {
-  toc: '<!-- (TOC Evaluation goes here) -->',
-  project: '<!-- (Project assertion goes here) -->',
-} as const;
 
 /** Where cncf/toc keeps the DD template of a level, relative to the root of a cncf/toc checkout. */
 export function ddTemplatePath(level: DdLevel): string {
@@ -75,17 +71,5 @@ function areaBlocks(area: TemplateArea): string[] {
     if (criteria.length === 0) blocks.push('N/A');
     for (const criterion of criteria) blocks.push(...criterionBlocks(criterion));
   }
-  return blocks;
-}
-
-function criterionBlocks(criterion: TemplateCriterion): string[] {
-  const lines = [`- [ ] **${criterion.title}**`];
-  for (const prompt of criterion.prompts ?? []) lines.push(`  - ${prompt}`);
-  for (const sub of criterion.subCriteria ?? []) lines.push(`  - [ ] ${sub}`);
-  for (const note of criterion.notes ?? []) lines.push(`  - ${note}`);
-  const blocks = [lines.join('\n')];
-  const marker = criterion.marker ?? 'toc';
-  if (marker !== 'none') blocks.push(MARKERS[marker]);
-  if (criterion.after) blocks.push(criterion.after);
   return blocks;
 }

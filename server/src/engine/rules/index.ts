@@ -21,6 +21,7 @@ import { linkTextMismatch } from './linkTextMismatch';
 import { undefinedReference } from './undefinedReference';
 import { duplicateDefinition } from './duplicateDefinition';
 import { duplicateHeading } from './duplicateHeading';
+import { templateDrift } from './templateDrift';
 
 /** The rules about links: `Project.checkLinks` runs only these, on documents read for their links. */
 export const LINK_RULES: readonly Rule[] = [
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   placeholder,
   malformedCheckbox,
   duplicateCriterion,
+  templateDrift,
   conflictingStatus,
   actionWithoutOwner,
   unknownOwner,

@@ -5,6 +5,7 @@ import type { GovDocument } from '../govDocument';
 import type { Settings } from '../settings';
 import type { LinkTargets } from '../links/targets';
 import type { ExternalVerdict } from '../links/external';
+import type { DdTemplate } from '../template/ddTemplate';
 
 /** What a rule may know of the rest of the workspace. */
 export interface WorkspaceFacts {
@@ -21,6 +22,8 @@ export interface WorkspaceFacts {
   externalLinks?: ReadonlyMap<string, ExternalVerdict>;
   /** Definitions written in more than one file of the workspace, when the host asked for them. */
   duplicates?: WorkspaceDuplicates;
+  /** A DD's current template: cncf/toc's from the workspace, else the built-in catalog. */
+  ddTemplate?: DdTemplate;
 }
 
 export interface WorkspaceDuplicates {
