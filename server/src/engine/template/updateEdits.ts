@@ -18,6 +18,8 @@ interface Insertion {
   /** Order among insertions at one offset: the template's. */
   order: number;
   blocks: string[];
+  /** The blocks are a moved criterion's own text, line breaks as written. */
+  moved?: boolean;
 }
 
 const KIND_HEADING = /^(suggested|required)\b/i;
@@ -41,10 +43,15 @@ export function templateEdits(doc: GovDocument, comparison: TemplateComparison, 
     } else {
       const { found, to } = change.moved;
       removals.push(found.body);
-      insertions.push(insertionAt(doc, comparison, to, [doc.text.slice(found.body.start, found.body.end).trimEnd()], moving));
+      insertions.push({ ...insertionAt(doc, comparison, to, [doc.text.slice(found.body.start, found.body.end).trimEnd()], moving), moved: true });
     }
   }
   return mergeEdits(doc.text, insertions, removals);
+}
+
+/** The document's own line break: inserted text uses it, so a CRLF file stays CRLF. */
+function lineBreakOf(text: string): string {
+  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
 }
 
 function insertionAt(doc: GovDocument, comparison: TemplateComparison, place: TemplatePlace, blocks: string[], moving: ReadonlySet<Criterion>): Insertion {
@@ -106,8 +113,8 @@ function nextHeadingStart(doc: GovDocument, from: number, stops: (heading: Headi
 }
 
 function lineEnd(doc: GovDocument, offset: number): number {
-  const newline = doc.text.indexOf('\n', offset);
-  return newline < 0 ? doc.text.length : newline;
+  const lines = doc.parsed.lines;
+  return lines.lineEnd(lines.positionAt(offset).line);
 }
 
 /**
@@ -115,6 +122,9 @@ function lineEnd(doc: GovDocument, offset: number): number {
  * text in the template's order, and an insertion that touches a removal joins it.
  */
 function mergeEdits(text: string, insertions: Insertion[], removals: Span[]): SpanEdit[] {
+  const eol = lineBreakOf(text);
+  // Template text is written with `\n`; a moved criterion keeps its own bytes.
+  const ours = (block: string) => block.replace(/\n/g, eol);
   const byOffset = new Map<number, Insertion[]>();
   for (const insertion of insertions) byOffset.set(insertion.offset, [...(byOffset.get(insertion.offset) ?? []), insertion]);
   const edits: SpanEdit[] = [];
@@ -125,18 +135,18 @@ function mergeEdits(text: string, insertions: Insertion[], removals: Span[]): Sp
     const written = new Set<string>();
     for (const insertion of group) {
       for (const heading of insertion.headings ?? []) {
-        if (!written.has(heading)) parts.push(heading);
+        if (!written.has(heading)) parts.push(ours(heading));
         written.add(heading);
       }
-      parts.push(...insertion.blocks);
+      parts.push(...insertion.blocks.map((block) => (insertion.moved ? block : ours(block))));
     }
-    const body = parts.join('\n\n');
+    const body = parts.join(eol + eol);
     const span = replaces ?? { start: offset, end: offset };
-    const atLineEnd = offset > 0 && text[offset] !== undefined && text[offset] === '\n' && text[offset - 1] !== '\n';
     let newText: string;
     if (replaces) newText = body;
-    else if (atLineEnd || offset === text.length) newText = `${separatorBefore(text, offset)}${body}${offset === text.length ? '\n' : ''}`;
-    else newText = `${separatorBefore(text, offset)}${body}\n\n`;
+    else if (offset === text.length) newText = `${separatorBefore(text, offset, eol)}${body}${eol}`;
+    else if (atLineEnd(text, offset)) newText = `${separatorBefore(text, offset, eol)}${body}`;
+    else newText = `${separatorBefore(text, offset, eol)}${body}${eol}${eol}`;
     edits.push({ span, newText });
   }
   for (const removal of removals) edits.push({ span: removal, newText: '' });
@@ -154,10 +164,18 @@ function mergeEdits(text: string, insertions: Insertion[], removals: Span[]): Sp
   return merged;
 }
 
+const LINE_BREAK_AT_END = /(?:\r\n|\r|\n)$/;
+const BLANK_LINE_AT_END = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/;
+
+/** At the end of a line that has text: the insertion starts a new line, and the line break after it stays. */
+function atLineEnd(text: string, offset: number): boolean {
+  return offset > 0 && (text[offset] === '\n' || text[offset] === '\r') && !LINE_BREAK_AT_END.test(text.slice(0, offset));
+}
+
 /** What must come before an inserted block so that a blank line separates it from the text above. */
-function separatorBefore(text: string, offset: number): string {
+function separatorBefore(text: string, offset: number, eol: string): string {
   if (offset === 0) return '';
-  if (text[offset] === '\n' && text[offset - 1] !== '\n') return '\n\n';
-  if (text.slice(Math.max(0, offset - 2), offset) === '\n\n') return '';
-  return text[offset - 1] === '\n' ? '\n' : '\n\n';
+  const before = text.slice(Math.max(0, offset - 8), offset);
+  if (BLANK_LINE_AT_END.test(before)) return '';
+  return LINE_BREAK_AT_END.test(before) ? eol : eol + eol;
 }
