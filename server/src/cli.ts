@@ -21,6 +21,7 @@ import { defaultSettings } from './engine/settings';
 import { runExternalCheck } from './host/runExternalCheck';
 import { checkedFolders, rewriteFile } from './host/rewriteFile';
 import { fileUri } from './engine/text/uriText';
+import { documentTooLarge } from './engine/parse/limits';
 
 declare const GOVMD_VERSION: string;
 const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
@@ -166,14 +167,8 @@ async function check(args: string[], io: Io): Promise<number> {
           unreadable++;
           continue;
         }
-        const doc = await project.document(uri);
-        for (const part of doc?.parsed.skipped ?? []) {
-          const from = doc!.parsed.lines.positionAt(part.span.start).line + 1;
-          const to = doc!.parsed.lines.positionAt(Math.max(part.span.start, part.span.end - 1)).line + 1;
-          io.err(`govmd: ${displayPath(path, io)}:${from}: lines ${from}-${to} not checked: ${part.reason}`);
-          unreadable++;
-        }
-        if (values.fix) {
+        // A file too large to read has nothing to fix, and no text to write back.
+        if (values.fix && workspace.tooLarge(uri) === undefined) {
           const fixed = await fixFile(project, uri, path, fileFindings, insideFolders, io);
           if (fixed) fileFindings = fixed;
           else unwritten++;
@@ -235,7 +230,8 @@ async function progress(args: string[], io: Io): Promise<number> {
   const uri = fileUri(path);
   const doc = await opened.project.document(uri);
   if (!doc) {
-    io.err(`govmd: ${positionals[0]}: ${opened.workspace.problems.get(uri) ?? 'cannot be read'}`);
+    const size = opened.workspace.tooLarge(uri);
+    io.err(`govmd: ${positionals[0]}: ${opened.workspace.problems.get(uri) ?? (size === undefined ? 'cannot be read' : `is not read: ${documentTooLarge(size)}`)}`);
     return 2;
   }
   if (doc.dd.criteria.length === 0) {

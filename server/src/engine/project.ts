@@ -3,8 +3,10 @@ import type { Finding } from './types';
 import type { Workspace } from './workspace';
 import type { Settings } from './settings';
 import type { WorkspaceDuplicates, WorkspaceFacts } from './rules/rule';
-import { DocumentParser } from './parse/document';
+import { DocumentParser, uncheckedDocument } from './parse/document';
 import { UserPattern } from './text/userPattern';
+import { documentTooLarge } from './parse/limits';
+import { notChecked } from './rules/notChecked';
 import { GovDocument } from './govDocument';
 import { checkDocument } from './check';
 import { LINK_RULES } from './rules';
@@ -142,8 +144,17 @@ export class Project {
 
   async check(uri: string): Promise<Finding[]> {
     const doc = await this.document(uri);
-    if (!doc || doc.kind === 'none') return [];
+    if (!doc) return this.checkTooLarge(uri);
+    if (doc.kind === 'none') return [];
     return checkDocument(doc, await this.factsFor(doc), this.settings);
+  }
+
+  /** A file the workspace would not read for its size: the finding that says it was not checked. */
+  private checkTooLarge(uri: string): Finding[] {
+    const size = this.workspace.tooLarge?.(uri);
+    if (size === undefined) return [];
+    const doc = new GovDocument(uri, this.relativePath(uri), uncheckedDocument('', documentTooLarge(size)), this.settings);
+    return checkDocument(doc, { knownOwners: new Set() }, this.settings, [notChecked]);
   }
 
   /** Checks a text as if it were the file's, without keeping it (to try out fixes). */

@@ -15,6 +15,11 @@ export interface Workspace {
    */
   readFile(uri: string): Promise<string | undefined>;
   stat(uri: string): Promise<'file' | 'directory' | undefined>;
+  /**
+   * The size of a file `readFile` did not read because it is over the size limit of a document
+   * (parse/limits.ts): it is reported as not checked rather than silently passed over.
+   */
+  tooLarge?(uri: string): number | undefined;
 }
 
 /** A workspace of in-memory files, for tests and for hosts that already hold every text. */

@@ -10,6 +10,8 @@ export class FsWorkspace implements Workspace {
   readonly roots: readonly string[];
   /** Why files could not be read, by URI: filled as files are read. */
   readonly problems = new Map<string, string>();
+  /** Files not read because they are over the engine's size limit, with their size in bytes. */
+  private readonly oversized = new Map<string, number>();
   private fileList?: Promise<readonly string[]>;
 
   constructor(
@@ -32,12 +34,19 @@ export class FsWorkspace implements Workspace {
 
   async readFile(uri: string): Promise<string | undefined> {
     const result = await readText(URI.parse(uri).fsPath);
+    this.oversized.delete(uri);
     if ('problem' in result) {
-      this.problems.set(uri, result.problem);
+      // Too large is a finding on the file (not-checked), not a file that cannot be read.
+      if (result.tooLarge !== undefined) this.oversized.set(uri, result.tooLarge);
+      else this.problems.set(uri, result.problem);
       return undefined;
     }
     this.problems.delete(uri);
     return result.text;
+  }
+
+  tooLarge(uri: string): number | undefined {
+    return this.oversized.get(uri);
   }
 
   async stat(uri: string): Promise<'file' | 'directory' | undefined> {

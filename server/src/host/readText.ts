@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
+import { documentTooLarge, MAX_DOCUMENT_LENGTH } from '../engine/parse/limits';
 
-/** Larger files are not governance documents; parsing them would stall an editor. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Larger files are not read: the engine would not check them anyway (parse/limits.ts). */
+export const MAX_FILE_BYTES = MAX_DOCUMENT_LENGTH;
 
-export type TextRead = { text: string } | { problem: string };
+/** `tooLarge`: the file's size in bytes, when that is why it was not read. */
+export type TextRead = { text: string } | { problem: string; tooLarge?: number };
 
 /**
  * Reads a file as UTF-8 text, or says in one line why it cannot be checked: missing, not a
@@ -18,9 +20,7 @@ export async function readText(path: string): Promise<TextRead> {
   }
   if (stat.isDirectory()) return { problem: 'is a folder, not a file' };
   if (!stat.isFile()) return { problem: 'is not a regular file' };
-  if (stat.size > MAX_FILE_BYTES) {
-    return { problem: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a governance document` };
-  }
+  if (stat.size > MAX_FILE_BYTES) return { problem: `is not read: ${documentTooLarge(stat.size)}`, tooLarge: stat.size };
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path);

@@ -36,6 +36,10 @@ export class LspWorkspace implements Workspace {
     return this.documents.get(uri)?.getText() ?? this.disk.readFile(uri);
   }
 
+  tooLarge(uri: string): number | undefined {
+    return this.documents.get(uri) ? undefined : this.disk.tooLarge(uri);
+  }
+
   async stat(uri: string): Promise<'file' | 'directory' | undefined> {
     return this.documents.get(uri) ? 'file' : this.disk.stat(uri);
   }

@@ -7,6 +7,7 @@ const mapped = { repositories: { 'dragonflyoss/community': 'community' } };
 testRule(brokenFragment, {
   valid: [
     { name: 'a heading of the same document', text: md('# Title', '', '## How We Make Decisions', '', 'See [decisions](#how-we-make-decisions).') },
+    { name: 'a heading in a part left out as not-checked may be the one named', text: md('[see](#deep-heading)', '', `${'- '.repeat(100)}x`, '## Deep heading') },
     {
       name: "GitHub's collision rule: echo, echo, echo 1, echo-1, echo",
       text: md('## echo', '## echo', '## echo 1', '## echo-1', '## echo', '', '[a](#echo) [b](#echo-1) [c](#echo-1-1) [d](#echo-1-2) [e](#echo-2)'),

@@ -28,7 +28,10 @@ export function fragmentTarget(doc: GovDocument, occurrence: LinkOccurrence, lin
   if (destination.type === 'fragment') {
     let lineCount = lineCounts.get(doc.parsed);
     if (lineCount === undefined) lineCounts.set(doc.parsed, (lineCount = lineCountOf(doc.text)));
-    return { fragment: destination.fragment, name: 'this document', anchors: anchorsOf(doc.parsed), lineCount, folder: false };
+    const found: FragmentTarget = { fragment: destination.fragment, name: 'this document', lineCount, folder: false };
+    // A part left out (not-checked) may hold the heading the link names.
+    if (doc.parsed.skipped.length === 0) found.anchors = anchorsOf(doc.parsed);
+    return found;
   }
   if ((destination.type !== 'path' && destination.type !== 'github') || destination.fragment === undefined) return undefined;
   const target = links?.get(occurrence.url);

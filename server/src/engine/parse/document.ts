@@ -3,6 +3,7 @@ import type { Span } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { splitIntoChunks } from './chunks';
 import { parseMarkdown } from './markdown';
+import { documentTooLarge, MAX_CHUNKS, MAX_DOCUMENT_LENGTH, unparsableReason } from './limits';
 import { emptyChunkFacts, extractFacts, type ChunkFacts, type HeadingFact, type HtmlAnchorFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
 import { findTodos, type Todo } from '../model/todos';
 import { findPlaceholders, type Placeholder } from '../model/placeholders';
@@ -45,10 +46,17 @@ export interface ParsedDocument {
   readonly unrenderedLinks: readonly UnrenderedLink[];
   /** `[text][label]` with no `[label]: url` anywhere in the document. */
   readonly unresolvedReferences: readonly UnresolvedReference[];
-  /** Parts of the text that were not checked, and why (nesting too deep to parse in time). */
-  readonly skipped: readonly { span: Span; reason: string }[];
+  /** Parts of the text that were not checked, and why (input the parser cannot take in bounded work). */
+  readonly skipped: readonly SkippedPart[];
   /** How many chunks this parse had to parse rather than take from the cache. */
   readonly chunksParsed: number;
+}
+
+export interface SkippedPart {
+  span: Span;
+  reason: string;
+  /** The whole document was left out (it is over the size limit). */
+  wholeDocument?: true;
 }
 
 /** Reads a chunk's facts without the parser when it can do so exactly; undefined otherwise. */
@@ -77,12 +85,20 @@ export class DocumentParser {
    * plain chunks, links/linkScan.ts); such a document holds only what that reading gives.
    */
   parse(text: string, scanner?: ChunkScanner): ParsedDocument {
-    const chunks = splitIntoChunks(text);
+    if (text.length > MAX_DOCUMENT_LENGTH) return uncheckedDocument(text, documentTooLarge(text.length));
+    // A byte order mark that opens the text is not part of it (GitHub and editors drop it); one
+    // anywhere else is a character like any other.
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const chunks = splitIntoChunks(bom ? text.slice(1) : text).map((chunk) => shift(chunk, bom));
     const labels = definitionLabels(text);
-    const foldedLabels: DefinitionLabels = { labels, folded: labels.map((label) => foldLabel(label).trim()) };
+    const foldedLabels = labelsByFold(labels);
     const normalizedLabels = scanner ? new Set(labels.map(scanner.normalize)) : undefined;
     const document: DocumentUnderConstruction = { text, chunks, ...emptyScan(), skipped: [], chunksParsed: 0 };
-    for (const chunk of chunks) {
+    if (chunks.length > MAX_CHUNKS) {
+      const rest = { start: chunks[MAX_CHUNKS].start, end: text.length };
+      document.skipped.push({ span: rest, reason: `the document has more than ${MAX_CHUNKS} blocks between blank lines before them` });
+    }
+    for (const chunk of chunks.slice(0, MAX_CHUNKS)) {
       const chunkText = text.slice(chunk.start, chunk.end);
       const quick = scanner && this.quickScan(chunkText, scanner, normalizedLabels!);
       if (quick) {
@@ -100,6 +116,7 @@ export class DocumentParser {
       }
       appendScan(document, scan, chunk.start);
     }
+    if (chunks.length > MAX_CHUNKS) document.nonProse.push(document.skipped[document.skipped.length - 1].span);
     return Object.assign(document, { lines: new LineIndex(text) });
   }
 
@@ -115,40 +132,33 @@ export class DocumentParser {
   }
 
   private scanChunk(chunkText: string, appendix: string): ChunkScan {
-    const tooDeep = excessiveNesting(chunkText);
-    if (tooDeep) return opaqueScan(chunkText, tooDeep);
+    const unparsable = unparsableReason(chunkText);
+    if (unparsable) return opaqueScan(chunkText, unparsable);
     // Reference links resolve against definitions anywhere in the document: give each chunk the
     // document's labels after its own text, then drop whatever lies past the chunk.
     const source = appendix ? `${chunkText}\n\n${appendix}` : chunkText;
-    let facts: ChunkFacts;
     try {
-      facts = clipFacts(extractFacts(parseMarkdown(source), source), chunkText.length);
+      const facts = clipFacts(extractFacts(parseMarkdown(source), source), chunkText.length);
+      return {
+        ...facts,
+        todos: findTodos(chunkText, facts.nonProse),
+        placeholders: findPlaceholders(chunkText, facts.nonProse, facts.listItems, facts.links, this.extraPlaceholderPatterns),
+        mentions: findMentions(chunkText, facts.nonProse),
+        malformedCheckboxes: findMalformedCheckboxes(chunkText, facts.nonProse),
+        unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
+        unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
+      };
     } catch (error) {
+      // A chunk we cannot read is reported as not checked; the rest of the document still is.
       return opaqueScan(chunkText, `could not be parsed (${(error as Error).message})`);
     }
-    return {
-      ...facts,
-      todos: findTodos(chunkText, facts.nonProse),
-      placeholders: findPlaceholders(chunkText, facts.nonProse, facts.listItems, facts.links, this.extraPlaceholderPatterns),
-      mentions: findMentions(chunkText, facts.nonProse),
-      malformedCheckboxes: findMalformedCheckboxes(chunkText, facts.nonProse),
-      unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
-      unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
-    };
   }
 }
 
-/** Deeper than this, remark's parse time grows steeply (200 levels: half a second a chunk) and no real document goes. */
-const MAX_NESTING_COLUMNS = 64;
-const MAX_QUOTE_DEPTH = 32;
-
-function excessiveNesting(text: string): string | undefined {
-  for (const prefix of text.matchAll(/^[ \t>]{64,}/gm)) {
-    const quotes = prefix[0].split('>').length - 1;
-    if (quotes > MAX_QUOTE_DEPTH) return `block quotes nest more than ${MAX_QUOTE_DEPTH} levels deep`;
-    if (prefix[0].replace(/\t/g, '    ').length > MAX_NESTING_COLUMNS && quotes === 0) return `lists nest more than ${MAX_NESTING_COLUMNS} columns deep`;
-  }
-  return undefined;
+/** A document left out of every check as a whole: nothing in it is read. */
+export function uncheckedDocument(text: string, reason: string): ParsedDocument {
+  const whole = { start: 0, end: text.length };
+  return { text, lines: new LineIndex(text), chunks: [whole], ...emptyScan(), nonProse: [whole], skipped: [{ span: whole, reason, wholeDocument: true }], chunksParsed: 0 };
 }
 
 /** A chunk left out of every check: all of it counts as non-prose. */
@@ -168,21 +178,34 @@ function definitionLabels(text: string): string[] {
 }
 
 /**
- * The document's definitions a chunk may use: only labels whose text appears in the chunk can
- * resolve a reference there (labels match ignoring case and runs of white space), so a chunk
- * without any is parsed, and cached, without an appendix — parsing every definition again with
- * every chunk tripled the parse time of definition-heavy documents.
+ * The document's definitions a chunk may use: a reference names its label between brackets, so
+ * only labels written as the text of a bracket pair in the chunk can resolve there (labels match
+ * ignoring case and runs of white space). A chunk without any is parsed, and cached, without an
+ * appendix — parsing every definition again with every chunk tripled the parse time of
+ * definition-heavy documents — and each chunk is read once, not once per label.
  */
-function definitionsAppendix(chunkText: string, labels: DefinitionLabels): string {
-  if (labels.labels.length === 0 || !chunkText.includes(']')) return '';
-  const chunk = foldLabel(chunkText);
-  return labels.labels.filter((_, i) => chunk.includes(labels.folded[i])).map((label) => `[${label}]: #`).join('\n');
+function definitionsAppendix(chunkText: string, labels: ReadonlyMap<string, readonly string[]>): string {
+  if (labels.size === 0 || !chunkText.includes(']')) return '';
+  const used = new Set<string>();
+  for (const match of chunkText.matchAll(BRACKETED)) {
+    for (const label of labels.get(foldLabel(match[1]).trim()) ?? []) used.add(label);
+  }
+  return [...used].sort().map((label) => `[${label}]: #`).join('\n');
 }
 
-/** The document's definition labels, each also folded once per parse (not once per chunk). */
-interface DefinitionLabels {
-  labels: readonly string[];
-  folded: readonly string[];
+/** The text between a `[` and the next `]`, with no bracket between them that is not escaped. */
+const BRACKETED = /\[((?:[^[\]\\]|\\.){0,999})\]/g;
+
+/** The document's definition labels by their folded form, each folded once per parse. */
+function labelsByFold(labels: readonly string[]): Map<string, string[]> {
+  const byFold = new Map<string, string[]>();
+  for (const label of labels) {
+    const fold = foldLabel(label).trim();
+    const same = byFold.get(fold);
+    if (same) same.push(label);
+    else byFold.set(fold, [label]);
+  }
+  return byFold;
 }
 
 function foldLabel(text: string): string {

@@ -1,5 +1,4 @@
 import type { Nodes, Parent, Root, ListItem, Paragraph } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Span } from '../types';
 
 /**
@@ -132,12 +131,27 @@ function spanOf(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string): void {
+/**
+ * Reads the tree in document order with a stack of its own rather than recursion: a tree is as
+ * deep as the text's nesting, and no text may drive the walk past the call stack.
+ */
+function walk(root: Nodes, rootContext: WalkContext, facts: ChunkFacts, text: string): void {
+  const pending: { node: Nodes; context: WalkContext }[] = [{ node: root, context: rootContext }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const children = visit(next.node, next.context, facts, text);
+    if (!children) continue;
+    const nodes = (next.node as Parent).children;
+    for (let i = nodes.length - 1; i >= 0; i--) pending.push({ node: nodes[i] as Nodes, context: children });
+  }
+}
+
+/** Takes the facts of one node; returns the context its children are read in, or undefined to skip them. */
+function visit(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string): WalkContext | undefined {
   if ((node.type as string) === 'toml' || node.type === 'yaml') {
     const frontMatter = node as unknown as { value: string; type: 'yaml' | 'toml' };
     facts.frontMatter = { span: spanOf(node), value: frontMatter.value, format: frontMatter.type };
     facts.nonProse.push(spanOf(node));
-    return;
+    return undefined;
   }
   switch (node.type) {
     case 'heading': {
@@ -145,16 +159,16 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
       const first = node.children[0];
       const last = node.children[node.children.length - 1];
       const contentSpan = first && last ? { start: spanOf(first).start, end: spanOf(last).end } : span;
-      facts.headings.push({ span, depth: node.depth, text: toString(node).trim(), contentSpan, anchorText: anchorTextOf(node) });
+      facts.headings.push({ span, depth: node.depth, text: plainText(node).trim(), contentSpan, anchorText: anchorTextOf(node) });
       break;
     }
     case 'code':
       facts.nonProse.push(spanOf(node));
-      return;
+      return undefined;
     case 'inlineCode':
       facts.nonProse.push(spanOf(node));
       facts.inlineCode.push(spanOf(node));
-      return;
+      return undefined;
     case 'html': {
       const span = spanOf(node);
       // `<TBD>` parses as an HTML tag, but in a template it is a blank to fill in.
@@ -167,7 +181,7 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
           body: match[1].trim(),
         });
       }
-      return;
+      return undefined;
     }
     case 'link':
     case 'image': {
@@ -178,7 +192,7 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
         kind: node.type === 'image' ? 'image' : autolink ? 'autolink' : 'inline',
         span,
         url: node.url,
-        text: node.type === 'image' ? (node.alt ?? '') : toString(node),
+        text: node.type === 'image' ? (node.alt ?? '') : plainText(node),
       };
       const destination = autolink ? autolinkDestination(span, text) : inlineDestination(node, span, text);
       if (destination) link.destination = destination;
@@ -193,7 +207,7 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
         kind: 'reference',
         span: spanOf(node),
         url: '',
-        text: node.type === 'imageReference' ? (node.alt ?? '') : toString(node),
+        text: node.type === 'imageReference' ? (node.alt ?? '') : plainText(node),
         identifier: node.identifier,
         textSpan: linkTextSpan(node, spanOf(node), text),
       });
@@ -205,24 +219,41 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
       if (destination) definition.destination = destination;
       facts.definitions.push(definition);
       facts.nonProse.push(span);
-      return;
+      return undefined;
     }
     case 'blockquote':
-      for (const child of node.children) walk(child, { ...context, inBlockquote: true }, facts, text);
-      return;
+      return { ...context, inBlockquote: true };
     case 'listItem': {
       const index = facts.listItems.length;
       facts.listItems.push(listItemFact(node, context, text));
-      for (const child of node.children) walk(child, { ...context, listItem: index, inList: true }, facts, text);
-      return;
+      return { ...context, listItem: index, inList: true };
     }
     case 'paragraph':
       if (!context.inList) facts.paragraphs.push(paragraphFact(node));
       break;
   }
-  if ('children' in node) {
-    for (const child of (node as Parent).children) walk(child as Nodes, context, facts, text);
+  return 'children' in node ? context : undefined;
+}
+
+/**
+ * The text a node renders, as mdast-util-to-string reads it (HTML and image alt text included
+ * unless turned off), without its recursion.
+ */
+export function plainText(root: Nodes, options: { includeHtml?: boolean; includeImageAlt?: boolean } = {}): string {
+  const includeHtml = options.includeHtml ?? true;
+  const includeImageAlt = options.includeImageAlt ?? true;
+  const parts: string[] = [];
+  const pending: Nodes[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if ('value' in node) {
+      if (node.type !== 'html' || includeHtml) parts.push(node.value);
+    } else if (includeImageAlt && 'alt' in node && node.alt) {
+      parts.push(node.alt);
+    } else if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] as Nodes);
+    }
   }
+  return parts.join('');
 }
 
 /**
@@ -231,7 +262,7 @@ function walk(node: Nodes, context: WalkContext, facts: ChunkFacts, text: string
  * those apart without GitHub's emoji list and take the common case).
  */
 function anchorTextOf(node: Nodes): string {
-  return toString(node, { includeHtml: false, includeImageAlt: false }).replace(/(?<![\w:]):[a-z0-9_+-]+:(?![\w:])/g, '');
+  return plainText(node, { includeHtml: false, includeImageAlt: false }).replace(/(?<![\w:]):[a-z0-9_+-]+:(?![\w:])/g, '');
 }
 
 const HTML_ANCHOR = /<([a-z][a-z0-9-]*)\b[^>]*?\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
@@ -321,9 +352,9 @@ function markDestinationNonProse(node: Nodes, span: Span, text: string, facts: C
 }
 
 function paragraphFact(node: Paragraph): ParagraphFact {
-  const fact: ParagraphFact = { span: spanOf(node), text: toString(node) };
+  const fact: ParagraphFact = { span: spanOf(node), text: plainText(node) };
   const strong = node.children.find((child) => child.type === 'strong');
-  if (strong) fact.firstStrong = { span: spanOf(strong), text: toString(strong).trim() };
+  if (strong) fact.firstStrong = { span: spanOf(strong), text: plainText(strong).trim() };
   return fact;
 }
 
@@ -337,7 +368,7 @@ function listItemFact(node: ListItem, context: WalkContext, text: string): ListI
     parent: context.listItem,
     checked: node.checked ?? null,
     marker,
-    text: paragraph ? toString(paragraph).trim() : '',
+    text: paragraph ? plainText(paragraph).trim() : '',
     inBlockquote: context.inBlockquote,
   };
   if (paragraph) fact.firstParagraph = spanOf(paragraph);
@@ -348,7 +379,7 @@ function listItemFact(node: ListItem, context: WalkContext, text: string): ListI
   if (paragraph) {
     const firstContent = paragraph.children.find((child) => !(child.type === 'text' && child.value.trim() === ''));
     if (firstContent?.type === 'strong') {
-      fact.leadingStrong = { span: spanOf(firstContent), text: toString(firstContent).trim() };
+      fact.leadingStrong = { span: spanOf(firstContent), text: plainText(firstContent).trim() };
     }
   }
   return fact;

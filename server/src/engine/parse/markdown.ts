@@ -8,5 +8,8 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 /** Parses Markdown into an mdast tree whose positions are offsets into `text`. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  // micromark drops a byte order mark that opens its input and counts offsets from after it. A
+  // chunk may open with one that is text in the document: a mark of our own in front is the one
+  // dropped, so the chunk's mark stays text and offsets stay the chunk's.
+  return processor.parse(text.charCodeAt(0) === 0xfeff ? `\ufeff${text}` : text) as Root;
 }

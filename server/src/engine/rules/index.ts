@@ -22,6 +22,7 @@ import { undefinedReference } from './undefinedReference';
 import { duplicateDefinition } from './duplicateDefinition';
 import { duplicateHeading } from './duplicateHeading';
 import { templateDrift } from './templateDrift';
+import { notChecked } from './notChecked';
 
 /** The rules about links: `Project.checkLinks` runs only these, on documents read for their links. */
 export const LINK_RULES: readonly Rule[] = [
@@ -38,6 +39,7 @@ export const LINK_RULES: readonly Rule[] = [
 
 /** Every rule the engine runs, in the order their findings are listed for one line. */
 export const RULES: readonly Rule[] = [
+  notChecked,
   uncheckedCriterion,
   checkedWithTodo,
   subcriteriaMismatch,

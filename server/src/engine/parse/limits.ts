@@ -1,0 +1,168 @@
+/**
+ * Input the parser cannot take in bounded time and stack, found before it reaches the parser.
+ *
+ * remark (micromark) is linear on the Markdown people write, but not on all Markdown: a line
+ * costs more the more lists and block quotes are open around it, and recursion follows their
+ * depth; each `]` and each closing emphasis mark looks back over everything before it in its
+ * paragraph or table. A few KB of hostile text took minutes and ended in a stack overflow. Each
+ * measure below is far beyond what real governance documents hold (no file of ../shared/corpus
+ * comes near; see test/engine/limits.test.ts) and small enough that what passes parses in about
+ * a second at most.
+ *
+ * The measures read lines, not Markdown: fenced code is measured like any text (code nests and
+ * brackets as little as prose does in real documents), so no fence the parser would close early
+ * can hide text from them.
+ */
+
+/**
+ * A larger document is not checked at all: parsing it would hold an editor up for many seconds.
+ * The CLI does not read a larger file; the server gets open documents whole from the editor.
+ */
+export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
+/**
+ * Chunks of one document past this many are not checked: each parse costs a fixed setup, and the
+ * cache of parsed chunks must hold a whole document for a keystroke to re-parse one. Real
+ * documents have at most a few hundred.
+ */
+export const MAX_CHUNKS = 10_000;
+/** A chunk (text between two cut points, parsed at once) of more lines than this is not parsed. */
+export const MAX_CHUNK_LINES = 5_000;
+/** A chunk of more characters than this is not parsed. */
+export const MAX_CHUNK_LENGTH = 512 * 1024;
+/** Lists and block quotes nested deeper than this are not parsed. Real documents stop near 10. */
+export const MAX_NESTING_DEPTH = 32;
+/** Lines of one paragraph or table. */
+export const MAX_PARAGRAPH_LINES = 2_000;
+/**
+ * Emphasis marks and brackets of one paragraph or table times its length: what resolving them
+ * costs. The largest real one (a 36 KB table with 467 of them) is a twelfth of this.
+ */
+export const MAX_INLINE_WORK = 200_000_000;
+/** A run of `*`, `_` or `~` longer than this next to text would nest emphasis that deep. */
+export const MAX_DELIMITER_RUN = 64;
+
+/** Why a document of this size (characters or bytes) is not checked. */
+export function documentTooLarge(size: number): string {
+  return `the document is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB limit for a governance document`;
+}
+
+/** Why a chunk must not be parsed, or undefined when the parser takes it in bounded work. */
+export function unparsableReason(chunk: string): string | undefined {
+  const reason = unparsableLine(chunk);
+  if (reason) return reason;
+  const lines = lineCount(chunk);
+  if (lines > MAX_CHUNK_LINES) return `${lines} lines without a blank line to cut them at are over the limit of ${MAX_CHUNK_LINES}`;
+  if (chunk.length > MAX_CHUNK_LENGTH) return `a block of ${formatSize(chunk.length)} without a blank line to cut it at is over the ${formatSize(MAX_CHUNK_LENGTH)} limit`;
+  return undefined;
+}
+
+/** The first line that nests too deep or makes its paragraph too costly to resolve. */
+function unparsableLine(chunk: string): string | undefined {
+  let paragraph = { lines: 0, length: 0, delimiters: 0 };
+  // Lines end as CommonMark (and LSP) says: at \n, \r\n or a lone \r.
+  for (const line of chunk.split(/\r\n?|\n/)) {
+    if (/^[ \t]*$/.test(line)) {
+      paragraph = { lines: 0, length: 0, delimiters: 0 };
+      continue;
+    }
+    const nesting = nestingOf(line);
+    if (nesting.depth > MAX_NESTING_DEPTH) {
+      return nesting.quotes > nesting.depth / 2
+        ? `block quotes nest more than ${MAX_NESTING_DEPTH} levels deep`
+        : `lists nest more than ${MAX_NESTING_DEPTH} levels deep`;
+    }
+    // A list item or a heading starts a paragraph of its own; any other line may continue one.
+    if (nesting.markers > 0 || /^[ \t>]*#/.test(line)) paragraph = { lines: 0, length: 0, delimiters: 0 };
+    paragraph.lines++;
+    paragraph.length += line.length + 1;
+    paragraph.delimiters += delimitersIn(line);
+    if (paragraph.lines > MAX_PARAGRAPH_LINES) return `a paragraph or table of more than ${MAX_PARAGRAPH_LINES} lines`;
+    if (paragraph.delimiters * paragraph.length > MAX_INLINE_WORK) {
+      return `a paragraph or table holds more emphasis marks and link brackets than the parser resolves in bounded time (${paragraph.delimiters} in its first ${formatSize(paragraph.length)})`;
+    }
+    const run = longDelimiterRun(line);
+    if (run) return `a run of ${run} emphasis marks`;
+  }
+  return undefined;
+}
+
+export interface Nesting {
+  /** At least as many containers as the line opens or continues. */
+  depth: number;
+  quotes: number;
+  markers: number;
+}
+
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))+/;
+const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * How deep a line sits in lists and block quotes, from its prefix of indentation, `>` and list
+ * markers alone: a nested list item is indented at least two columns past its parent, so half the
+ * prefix's width (a `>` counts whole) is never less than the real depth. Indentation with no
+ * marker after it opens nothing and counts nothing.
+ */
+export function nestingOf(line: string): Nesting {
+  const prefix = CONTAINER_PREFIX.exec(line);
+  if (!prefix || THEMATIC_BREAK.test(line)) return { depth: 0, quotes: 0, markers: 0 };
+  let columns = 0;
+  let quotes = 0;
+  let markers = 0;
+  for (const char of prefix[0]) {
+    columns += char === '\t' ? 4 - (columns % 4) : 1;
+    if (char === '>') quotes++;
+    else if (char === '-' || char === '+' || char === '*' || char === '.' || char === ')') markers++;
+  }
+  return { depth: quotes + Math.ceil((columns - quotes) / 2), quotes, markers };
+}
+
+/**
+ * Brackets and emphasis delimiter runs: what micromark's inline resolvers match against each
+ * other. An underscore inside a word (`snake_case`) can neither open nor close and is not counted.
+ */
+function delimitersIn(line: string): number {
+  let count = 0;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '[' || char === ']') count++;
+    else if ((char === '*' || char === '~') && line[i - 1] !== char) count++;
+    else if (char === '_' && line[i - 1] !== '_') {
+      let end = i;
+      while (line[end] === '_') end++;
+      if (!(isWordCharacter(line[i - 1]) && isWordCharacter(line[end]))) count++;
+    }
+  }
+  return count;
+}
+
+function isWordCharacter(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+}
+
+const LONG_DELIMITER_RUN = new RegExp(`([*_~])\\1{${MAX_DELIMITER_RUN},}`, 'g');
+
+/** The length of a `*`, `_` or `~` run longer than the limit that touches text, or 0. */
+function longDelimiterRun(line: string): number {
+  if (THEMATIC_BREAK.test(line)) return 0;
+  for (const match of line.matchAll(LONG_DELIMITER_RUN)) {
+    const before = line[match.index - 1];
+    const after = line[match.index + match[0].length];
+    if ((before !== undefined && /\S/.test(before)) || (after !== undefined && /\S/.test(after))) return match[0].length;
+  }
+  return 0;
+}
+
+/** Lines up to the last that holds text. */
+function lineCount(text: string): number {
+  const end = text.trimEnd().length;
+  let count = 1;
+  for (let i = 0; i < end; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 10 || (char === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+function formatSize(length: number): string {
+  return length >= 1024 * 1024 ? `${(length / 1024 / 1024).toFixed(1)} MB` : `${Math.round(length / 1024)} KB`;
+}
