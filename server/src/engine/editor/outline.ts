@@ -26,7 +26,11 @@ function ddOutline(doc: GovDocument): OutlineNode[] {
   return areas.map((area, index) => {
     const areaEnd = areas[index + 1]?.heading.span.start ?? end;
     const groups = new Map<string, Criterion[]>();
-    for (const criterion of area.criteria) groups.set(criterion.kind, [...(groups.get(criterion.kind) ?? []), criterion]);
+    for (const criterion of area.criteria) {
+      const group = groups.get(criterion.kind);
+      if (group) group.push(criterion);
+      else groups.set(criterion.kind, [criterion]);
+    }
     const kindNodes: OutlineNode[] = [...groups].map(([kind, criteria]) => {
       const met = criteria.filter((c) => c.checked === true).length;
       const label = kind === 'required' ? 'Required' : kind === 'suggested' ? 'Suggested' : 'Criteria';

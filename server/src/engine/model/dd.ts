@@ -56,9 +56,20 @@ export function buildDdModel(doc: ParsedDocument): DdModel {
   const hasTaskCriteria = doc.listItems.some((item) => isCriterionItem(item) && item.checked !== null);
   // Without checkboxes, bold list items are criteria only when they name a CNCF criterion: a DD's
   // "* **Kubernetes**:" or "**Source control repositories:**" lists are not.
-  const criterionItems = doc.listItems.filter(
-    (item) => isCriterionItem(item) && (item.checked !== null || (!hasTaskCriteria && matchCriterion(item.leadingStrong!.text, cncfCriteria()) !== undefined)),
-  );
+  const criterionItems: { item: ListItemFact; index: number }[] = [];
+  doc.listItems.forEach((item, index) => {
+    if (isCriterionItem(item) && (item.checked !== null || (!hasTaskCriteria && matchCriterion(item.leadingStrong!.text, cncfCriteria()) !== undefined))) {
+      criterionItems.push({ item, index });
+    }
+  });
+  // Each criterion takes what lies in its body: found through an index, not by reading every
+  // item of the document once per criterion (4 MB of criteria took minutes that way).
+  const index: DocumentIndex = {
+    tasksByParent: tasksByParent(doc.listItems),
+    todos: new ByStart(doc.todos),
+    placeholders: new ByStart(doc.placeholders),
+    htmlComments: new ByStart(doc.htmlComments),
+  };
 
   const areas: Area[] = [];
   const criteria: Criterion[] = [];
@@ -68,7 +79,7 @@ export function buildDdModel(doc: ParsedDocument): DdModel {
   let kindDepth = 0;
 
   for (let i = 0; i < criterionItems.length; i++) {
-    const item = criterionItems[i];
+    const { item, index: itemIndex } = criterionItems[i];
     for (; headingIndex < headings.length && headings[headingIndex].span.start < item.span.start; headingIndex++) {
       const heading = headings[headingIndex];
       if (heading.depth <= 2) {
@@ -85,9 +96,9 @@ export function buildDdModel(doc: ParsedDocument): DdModel {
       }
     }
     const nextHeading = headings[headingIndex]?.span.start ?? doc.text.length;
-    const nextCriterion = criterionItems[i + 1]?.span.start ?? doc.text.length;
+    const nextCriterion = criterionItems[i + 1]?.item.span.start ?? doc.text.length;
     const body = { start: item.span.start, end: Math.min(nextHeading, nextCriterion) };
-    const criterion = buildCriterion(doc, item, body, kind, area);
+    const criterion = buildCriterion(doc, index, item, itemIndex, body, kind, area);
     criteria.push(criterion);
     area?.criteria.push(criterion);
   }
@@ -106,18 +117,56 @@ function isCriterionItem(item: ListItemFact): boolean {
   return item.parent === -1 && !item.inBlockquote && item.leadingStrong !== undefined;
 }
 
-function within(span: Span, body: Span): boolean {
-  return span.start >= body.start && span.start < body.end;
+interface DocumentIndex {
+  tasksByParent: ReadonlyMap<number, ListItemFact[]>;
+  todos: ByStart<Todo>;
+  placeholders: ByStart<Placeholder>;
+  htmlComments: ByStart<HtmlCommentFact>;
 }
 
-function buildCriterion(doc: ParsedDocument, item: ListItemFact, body: Span, kind: CriterionKind, area: Area | undefined): Criterion {
-  const itemIndex = doc.listItems.indexOf(item);
-  const subCriteria: SubCriterion[] = doc.listItems
-    .filter((candidate) => candidate.parent === itemIndex && candidate.checked !== null)
-    .map((sub) => ({ item: sub, checked: sub.checked === true, text: sub.text }));
-  const todos = doc.todos.filter((todo) => within(todo.span, body));
-  const placeholdersInBody = doc.placeholders.filter((placeholder) => within(placeholder.span, body));
-  const evaluationMarkers = doc.htmlComments.filter((comment) => within(comment.span, body) && EVALUATION_MARKER.test(comment.body));
+/** Task items by the index of the list item they are nested in. */
+function tasksByParent(items: readonly ListItemFact[]): Map<number, ListItemFact[]> {
+  const byParent = new Map<number, ListItemFact[]>();
+  for (const item of items) {
+    if (item.parent === -1 || item.checked === null) continue;
+    const siblings = byParent.get(item.parent);
+    if (siblings) siblings.push(item);
+    else byParent.set(item.parent, [item]);
+  }
+  return byParent;
+}
+
+/** Finds the items that start inside a span, in their document order, by binary search. */
+class ByStart<T extends { span: Span }> {
+  private readonly order: number[];
+
+  constructor(private readonly items: readonly T[]) {
+    this.order = items.map((_, i) => i).sort((a, b) => items[a].span.start - items[b].span.start || a - b);
+  }
+
+  within(body: Span): T[] {
+    const found = this.order.slice(this.firstAtOrAfter(body.start), this.firstAtOrAfter(body.end));
+    return found.sort((a, b) => a - b).map((i) => this.items[i]);
+  }
+
+  private firstAtOrAfter(offset: number): number {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.items[this.order[mid]].span.start < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+function buildCriterion(doc: ParsedDocument, index: DocumentIndex, item: ListItemFact, itemIndex: number, body: Span, kind: CriterionKind, area: Area | undefined): Criterion {
+  const subCriteria: SubCriterion[] = (index.tasksByParent.get(itemIndex) ?? []).map((sub) => ({ item: sub, checked: sub.checked === true, text: sub.text }));
+  const todos = index.todos.within(body);
+  const placeholdersInBody = index.placeholders.within(body);
+  const commentsInBody = index.htmlComments.within(body);
+  const evaluationMarkers = commentsInBody.filter((comment) => EVALUATION_MARKER.test(comment.body));
   const criterion: Criterion = {
     item,
     title: item.leadingStrong!.text,
@@ -129,7 +178,7 @@ function buildCriterion(doc: ParsedDocument, item: ListItemFact, body: Span, kin
     todos,
     tbds: placeholdersInBody.filter(isTbd),
     evaluationMarkers,
-    hasEvaluation: hasEvaluationText(doc, item, body, subCriteria, placeholdersInBody),
+    hasEvaluation: hasEvaluationText(doc, item, body, subCriteria, placeholdersInBody, commentsInBody),
     hasTemplateLeftovers: evaluationMarkers.length > 0 || placeholdersInBody.some((placeholder) => !isTbd(placeholder)),
   };
   if (area) criterion.area = area;
@@ -143,12 +192,12 @@ function buildCriterion(doc: ParsedDocument, item: ListItemFact, body: Span, kin
  * prompts (template lines still holding a blank such as `DD-MMM-YYYY` or `$LINK`), and see if
  * words remain. A met sub-criterion records evidence ("Met during the kick-off on …"), so it stays.
  */
-function hasEvaluationText(doc: ParsedDocument, item: ListItemFact, body: Span, subCriteria: SubCriterion[], placeholders: Placeholder[]): boolean {
+function hasEvaluationText(doc: ParsedDocument, item: ListItemFact, body: Span, subCriteria: SubCriterion[], placeholders: Placeholder[], comments: HtmlCommentFact[]): boolean {
   const removed: Span[] = [];
   if (item.firstParagraph) removed.push(item.firstParagraph);
   removed.push({ start: item.span.start, end: item.firstParagraph?.start ?? item.span.start });
   for (const sub of subCriteria) if (!sub.checked) removed.push(sub.item.span);
-  for (const comment of doc.htmlComments) if (within(comment.span, body)) removed.push(comment.span);
+  for (const comment of comments) removed.push(comment.span);
   for (const placeholder of placeholders) {
     const line = doc.lines.positionAt(placeholder.span.start).line;
     removed.push({ start: doc.lines.lineStarts[line], end: doc.lines.lineEnd(line) });

@@ -9,7 +9,11 @@ export const conflictingStatus: Rule = {
   appliesTo: ['meeting'],
   check({ doc }, report) {
     const byKey = new Map<string, IssueEntry[]>();
-    for (const entry of doc.meeting.issues) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
+    for (const entry of doc.meeting.issues) {
+      const same = byKey.get(entry.key);
+      if (same) same.push(entry);
+      else byKey.set(entry.key, [entry]);
+    }
     const lineOf = (entry: IssueEntry) => doc.parsed.lines.positionAt(entry.item.span.start).line + 1;
     for (const [key, entries] of byKey) {
       const statuses = [...new Set(entries.map((e) => e.status))];

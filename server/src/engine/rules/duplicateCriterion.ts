@@ -11,7 +11,9 @@ export const duplicateCriterion: Rule = {
     const byTitle = new Map<string, Criterion[]>();
     for (const criterion of doc.dd.criteria) {
       const key = normalizeTitle(criterion.title);
-      byTitle.set(key, [...(byTitle.get(key) ?? []), criterion]);
+      const same = byTitle.get(key);
+      if (same) same.push(criterion);
+      else byTitle.set(key, [criterion]);
     }
     const lines = doc.parsed.lines;
     for (const same of byTitle.values()) {
