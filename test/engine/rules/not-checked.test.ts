@@ -54,6 +54,11 @@ testRule(notChecked, {
       findings: ['1:1 warning Lines 1–500 not checked: lists nest more than 32 levels deep'],
     },
     {
+      name: 'lines that end in a lone carriage return are lines too',
+      text: `Intro\r\r${nestedLists.replace(/\n/g, '\r')}\r\rTODO: after\r`,
+      findings: ['3:1 warning Lines 3–502 not checked: lists nest more than 32 levels deep'],
+    },
+    {
       name: '`- ` × 10,000 before text on one line (issue 11, item 8)',
       text: md('# T', '', `${'- '.repeat(10_000)}x`, '', 'TODO: after'),
       findings: ['3:1 warning Line 3 not checked: lists nest more than 32 levels deep'],
@@ -104,9 +109,9 @@ testRule(notChecked, {
       findings: ['7:1 warning Lines 7–155006 not checked: 155000 lines without a blank line to cut them at are over the limit of 5000'],
     },
     {
-      name: 'blocks past the first 10,000 between blank lines',
-      text: 'x\n\n'.repeat(10_005),
-      findings: ['20001:1 warning Lines 20001–20009 not checked: the document has more than 10000 blocks between blank lines before them'],
+      name: 'blocks past the first 5,000 between blank lines',
+      text: 'x\n\n'.repeat(5_005),
+      findings: ['10001:1 warning Lines 10001–10009 not checked: the document has more than 5000 blocks between blank lines before them'],
     },
     {
       name: 'a document over 4 MB is not checked at all (issue 11, item 11)',

@@ -6,8 +6,8 @@
  * depth; each `]` and each closing emphasis mark looks back over everything before it in its
  * paragraph or table. A few KB of hostile text took minutes and ended in a stack overflow. Each
  * measure below is far beyond what real governance documents hold (no file of ../shared/corpus
- * comes near; see test/engine/limits.test.ts) and small enough that what passes parses in about
- * a second at most.
+ * comes near; see test/engine/limits.test.ts), and together they leave the parser work linear in
+ * the document, with no chunk costing more than about a second.
  *
  * The measures read lines, not Markdown: fenced code is measured like any text (code nests and
  * brackets as little as prose does in real documents), so no fence the parser would close early
@@ -24,7 +24,7 @@ export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
  * cache of parsed chunks must hold a whole document for a keystroke to re-parse one. Real
  * documents have at most a few hundred.
  */
-export const MAX_CHUNKS = 10_000;
+export const MAX_CHUNKS = 5_000;
 /** A chunk (text between two cut points, parsed at once) of more lines than this is not parsed. */
 export const MAX_CHUNK_LINES = 5_000;
 /** A chunk of more characters than this is not parsed. */
