@@ -17,49 +17,82 @@ function atMostEntries(count: number) {
 }
 
 /**
- * Every setting, its type, its limits and its default: the one source of truth for the settings
- * file, the editor's `governance.*` settings and (later) their JSON Schema. The limits keep a
- * settings file from costing more than a few milliseconds: lists of hundreds, not millions;
- * regular expressions and globs that run in linear time.
+ * Every setting, its type, its limits, its default and what it means: the one source of truth for
+ * the settings file, the editor's `governance.*` settings and the settings file's JSON Schema
+ * (generated from these by `npm run schema`: the descriptions are what editors show on hover).
+ * The limits keep a settings file from costing more than a few milliseconds: lists of hundreds,
+ * not millions; regular expressions and globs that run in linear time.
  */
 const fields = {
-  /** Severity per diagnostic code: `off`, `hint`, `information`, `warning` or `error`. */
-  severity: z.partialRecord(codes, severity).default({}),
-  /** Globs (relative to the workspace root) that force a document kind. */
+  severity: z
+    .partialRecord(codes, severity)
+    .default({})
+    .meta({ description: 'Severity per rule code: off, hint, information, warning or error. Each rule is documented in docs/rules/<code>.md.' }),
   kinds: z
-    .strictObject({ dd: globs.default([]), meeting: globs.default([]), template: globs.default([]), governance: globs.default([]), none: globs.default([]) })
-    .prefault({}),
-  /** Extra placeholder patterns (regular expressions, run by RE2: no lookaround, no backreferences). */
-  placeholders: z.array(z.string().min(1).max(1000).superRefine(refuseWith(regExpProblem))).max(100).default([]),
-  /** GitHub handles known to the project beyond MAINTAINERS / OWNERS files and attendee lists. */
-  owners: z.array(z.string().regex(/^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, 'a GitHub handle such as "@octocat"')).max(10_000).default([]),
-  /** `"OWNER/REPO": "relative/folder"`: GitHub URLs into OWNER/REPO resolve to that folder (inside the workspace). */
+    .strictObject({
+      dd: globs.default([]).meta({ description: 'Globs of Due Diligence documents.' }),
+      meeting: globs.default([]).meta({ description: 'Globs of meeting notes.' }),
+      template: globs.default([]).meta({ description: 'Globs of templates to be copied (only links, rendering and duplicate criteria are checked).' }),
+      governance: globs.default([]).meta({ description: 'Globs of other governance documents.' }),
+      none: globs.default([]).meta({ description: 'Globs of documents not checked as governance documents.' }),
+    })
+    .prefault({})
+    .meta({ description: 'Globs (relative to the workspace root) that force a document kind. Front matter `governance: <kind>` in a file wins over these.' }),
+  placeholders: z
+    .array(z.string().min(1).max(1000).superRefine(refuseWith(regExpProblem)).meta({ format: 'regex' }))
+    .max(100)
+    .default([])
+    .meta({ description: 'Extra placeholder patterns to report as template blanks: regular expressions run by RE2 (no lookaround, no backreferences).' }),
+  owners: z
+    .array(z.string().regex(/^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, 'a GitHub handle such as "@octocat"'))
+    .max(10_000)
+    .default([])
+    .meta({ description: 'GitHub handles known to the project beyond MAINTAINERS / OWNERS files and attendee lists.' }),
   repositories: z
     .record(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'keys of the form "owner/repo"'), z.string().max(1000))
     .refine(atMostEntries(1000), 'at most 1000 repositories')
-    .default({}),
-  /** Files and folders never checked. */
-  exclude: globs.default(['**/node_modules/**', '**/.git/**']),
+    .default({})
+    .meta({ description: '"owner/repo": "relative/folder": GitHub URLs into owner/repo are checked against that folder (inside the workspace), relative to this file.' }),
+  exclude: globs.default(['**/node_modules/**', '**/.git/**']).meta({ description: 'Globs of files and folders never checked.' }),
   externalLinks: z
     .strictObject({
-      enabled: z.boolean().default(false),
-      timeoutMs: z.number().int().positive().max(600_000).default(10_000),
-      concurrency: z.number().int().positive().max(64).default(8),
-      perHostConcurrency: z.number().int().positive().max(16).default(2),
-      retries: z.number().int().min(0).max(10).default(2),
-      cacheMaxAgeHours: z.number().positive().default(24),
-      /** Also check links to localhost and private networks (an intranet's docs); off, they are never requested. */
-      allowPrivateHosts: z.boolean().default(false),
+      enabled: z.boolean().default(false).meta({ description: 'Check http(s) links outside the workspace over the network (dead-external-link).' }),
+      timeoutMs: z.number().int().positive().max(600_000).default(10_000).meta({ description: 'Milliseconds to wait for one link before trying again or giving up.' }),
+      concurrency: z.number().int().positive().max(64).default(8).meta({ description: 'Links checked at once, in all.' }),
+      perHostConcurrency: z.number().int().positive().max(16).default(2).meta({ description: 'Links checked at once on one host.' }),
+      retries: z.number().int().min(0).max(10).default(2).meta({ description: 'Retries after a 429 or 5xx answer.' }),
+      cacheMaxAgeHours: z.number().positive().default(24).meta({ description: "Hours a link's answer is kept before it is asked again." }),
+      allowPrivateHosts: z
+        .boolean()
+        .default(false)
+        .meta({ description: "Also check links to localhost and private networks (an intranet's docs); off, they are never requested." }),
     })
-    .prefault({}),
-  /** Processes and roles added to the lexicon that finds duplicated definitions. */
+    .prefault({})
+    .meta({ description: 'The opt-in check of external links; nothing is fetched unless it is enabled.' }),
   topics: z
     .strictObject({
-      processes: z.record(z.string().max(100), z.array(z.string().max(200)).max(100)).refine(atMostEntries(200), 'at most 200 processes').default({}),
-      roles: z.record(z.string().max(100), z.array(z.string().max(200)).max(100)).refine(atMostEntries(200), 'at most 200 roles').default({}),
+      processes: z
+        .record(z.string().max(100), z.array(z.string().max(200)).max(100))
+        .refine(atMostEntries(200), 'at most 200 processes')
+        .default({})
+        .meta({ description: 'Process name: the words that name it.' }),
+      roles: z
+        .record(z.string().max(100), z.array(z.string().max(200)).max(100))
+        .refine(atMostEntries(200), 'at most 200 roles')
+        .default({})
+        .meta({ description: 'Role name: the words that name it.' }),
     })
-    .prefault({}),
+    .prefault({})
+    .meta({ description: 'Processes and roles added to the lexicon that finds duplicated definitions (duplicate-section).' }),
 };
+
+/**
+ * What `.govmd.json` / `.govmd.yaml` may hold: the settings, and `$schema`, which only tells
+ * editors where the file's JSON Schema is. Nothing else.
+ */
+export const settingsFileSchema = z
+  .strictObject({ $schema: z.string().optional().meta({ description: 'The JSON Schema of this file, for editors.' }), ...fields })
+  .meta({ title: 'Governance Markdown settings', description: 'Settings of govmd and the Governance Markdown extension: .govmd.json or .govmd.yaml.' });
 
 type Fields = typeof fields;
 export type Settings = { [K in keyof Fields]: z.output<Fields[K]> };
@@ -95,7 +128,7 @@ export function parseSettings(raw: unknown): SettingsResult {
     settings[key] = parseField(key, schema, input[key], problems);
   }
   for (const key of Object.keys(input)) {
-    if (!Object.hasOwn(fields, key)) problems.push({ key, message: unknownMessage('setting', key, Object.keys(fields)) });
+    if (!Object.hasOwn(settingsFileSchema.shape, key)) problems.push({ key, message: unknownMessage('setting', key, Object.keys(fields)) });
   }
   return { settings: settings as Settings, problems };
 }
