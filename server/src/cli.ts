@@ -10,9 +10,13 @@ import { progressOf } from './engine/model/dd';
 import { toJsonFindings } from './engine/report/json';
 import { formatText, summarize } from './engine/report/text';
 import { toSarif } from './engine/report/sarif';
-import { formatProgressTable } from './engine/report/progress';
+import { formatProgressMarkdown, formatProgressTable } from './engine/report/progress';
+import { progressSvg } from './engine/report/progressSvg';
+import type { DdProgress } from './engine/model/dd';
 import { formatTemplateDiff, templateDiffJson } from './engine/report/templateDiff';
 import { compareWithTemplate } from './engine/template/compare';
+import { initSettings, InitRefused } from './host/initSettings';
+import { COMMAND_HELP, USAGE } from './cliHelp';
 import { FsWorkspace } from './host/fsWorkspace';
 import { findConfigFile, loadConfig } from './host/loadConfig';
 import { walkFiles } from './host/walk';
@@ -26,21 +30,8 @@ import { documentTooLarge } from './engine/parse/limits';
 declare const GOVMD_VERSION: string;
 const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
 
-const USAGE = `Usage:
-  govmd check [paths...] [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--fix] [--external]
-  govmd progress FILE [--format text|json] [--config FILE]
-  govmd template-diff FILE [--format text|json] [--config FILE]
-  govmd --help | --version
-
-check          Checks Markdown files and folders (default: the current folder).
-progress       Prints the criteria progress of a Due Diligence document, per area.
-template-diff  Lists the criteria of the DD's current CNCF template (cncf/toc's in the workspace,
-               else the built-in one) that the DD lacks or has under another area or kind.
-
-Exit codes: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,
-            2 bad usage, a bad settings file, a file that could not be read or checked, or,
-            with --fix, a file whose fixes could not be written.
-            template-diff: 0 the DD follows the template, 1 it differs, 2 it cannot be compared.`;
+/** The settings schema shipped beside the bundle (server/out/cli.js → schemas/). */
+const SCHEMA_FILE = nodePath.join(__dirname, '..', '..', 'schemas', 'govmd.schema.json');
 
 /** A problem with how govmd was called: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -56,18 +47,22 @@ interface Io {
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      io.err(USAGE);
+      return 2;
+    }
+    if (command === '--help' || command === '-h') {
       io.out(USAGE);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     if (command === '--version' || command === '-v') {
       io.out(VERSION);
       return 0;
     }
-    if (command === 'check') return await check(rest, io);
-    if (command === 'progress') return await progress(rest, io);
-    if (command === 'template-diff') return await templateDiff(rest, io);
-    throw new UsageError(`unknown command '${command}'; expected 'check', 'progress' or 'template-diff'`);
+    if (command === 'help') return help(rest, io);
+    if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command '${command}'; expected check, progress, template-diff, init or help`);
+    if (rest.includes('--help') || rest.includes('-h')) return help([command], io);
+    return await COMMANDS[command](rest, io);
   } catch (error) {
     if (error instanceof UsageError || isArgsError(error)) {
       io.err(`govmd: ${(error as Error).message.split('\n')[0]}. Try 'govmd --help'.`);
@@ -76,6 +71,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`govmd: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
     return 2;
   }
+}
+
+function help(args: string[], io: Io): number {
+  if (args.length > 1) throw new UsageError('help takes one command');
+  if (args.length === 0) {
+    io.out(USAGE);
+    return 0;
+  }
+  const text = COMMAND_HELP[args[0]];
+  if (!text) throw new UsageError(`no help for '${args[0]}'; commands are check, progress, template-diff, init and help`);
+  io.out(text);
+  return 0;
 }
 
 function isArgsError(error: unknown): boolean {
@@ -216,41 +223,80 @@ async function fixFile(project: Project, uri: string, path: string, findings: Fi
   return result.findings;
 }
 
+const PROGRESS_FORMATS = ['text', 'markdown', 'json', 'svg'];
+
+/**
+ * The criteria progress of each Due Diligence document among the paths. A file named on its own
+ * must be one; in folders, documents that are not are passed over.
+ */
 async function progress(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { format: { type: 'string', default: 'text' }, config: { type: 'string' } },
   });
-  if (positionals.length !== 1) throw new UsageError('progress takes exactly one file');
-  if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, not '${values.format}'`);
-  const path = nodePath.resolve(io.cwd, positionals[0]);
-  const opened = await openProject(configFor(path, values.config, io), io);
-  if (!opened) return 2;
-  const uri = fileUri(path);
-  const doc = await opened.project.document(uri);
-  if (!doc) {
-    const size = opened.workspace.tooLarge(uri);
-    io.err(`govmd: ${positionals[0]}: ${opened.workspace.problems.get(uri) ?? (size === undefined ? 'cannot be read' : `is not read: ${documentTooLarge(size)}`)}`);
-    return 2;
+  const format = values.format!;
+  if (!PROGRESS_FORMATS.includes(format)) throw new UsageError(`--format must be text, markdown, json or svg, not '${format}'`);
+  if (positionals.length === 0) throw new UsageError('progress takes a Due Diligence document, or folders to find them in');
+
+  const walked = await walkFiles(positionals, defaultSettings().exclude, io.cwd);
+  let problems = walked.problems.length;
+  for (const problem of walked.problems) io.err(`govmd: ${displayPath(problem.path, io)}: ${problem.problem}`);
+  const named = new Set(positionals.map((path) => nodePath.resolve(io.cwd, path)));
+  const files = walked.files.filter((path) => named.has(path) || /\.(md|markdown)$/i.test(path));
+  const single = positionals.length === 1 && files.length === 1 && named.has(files[0]);
+
+  const reports: { file: string; title: string; progress: DdProgress; lines: number[] }[] = [];
+  const projects = new Map<string | undefined, Awaited<ReturnType<typeof openProject>>>();
+  for (const path of files) {
+    const config = configFor(path, values.config, io);
+    if (!projects.has(config)) projects.set(config, await openProject(config, io));
+    const opened = projects.get(config);
+    if (!opened) return 2;
+    const uri = fileUri(path);
+    const doc = await opened.project.document(uri);
+    const file = displayPath(path, io);
+    if (!doc) {
+      const size = opened.workspace.tooLarge(uri);
+      io.err(`govmd: ${file}: ${opened.workspace.problems.get(uri) ?? (size === undefined ? 'cannot be read' : `is not read: ${documentTooLarge(size)}`)}`);
+      problems++;
+      continue;
+    }
+    if (named.has(path) ? doc.dd.criteria.length === 0 : doc.kind !== 'dd' || doc.dd.criteria.length === 0) {
+      if (!named.has(path)) continue;
+      io.err(`govmd: ${file}: no Due Diligence criteria found (task-list items that start with bold text)`);
+      problems++;
+      continue;
+    }
+    reports.push({
+      file,
+      title: doc.parsed.headings.find((h) => h.depth === 1)?.text ?? file,
+      progress: progressOf(doc.dd),
+      lines: doc.dd.areas.map((area) => doc.parsed.lines.positionAt(area.heading.span.start).line + 1),
+    });
   }
-  if (doc.dd.criteria.length === 0) {
-    io.err(`govmd: ${positionals[0]}: no Due Diligence criteria found (task-list items that start with bold text)`);
-    return 2;
-  }
-  const result = progressOf(doc.dd);
-  const title = doc.parsed.headings.find((h) => h.depth === 1)?.text ?? positionals[0];
-  if (values.format === 'json') {
-    io.out(JSON.stringify({
+  if (reports.length === 0 && problems === 0) io.err(`govmd: no Due Diligence document found in ${positionals.join(', ')}`);
+
+  if (format === 'svg') {
+    if (reports.length > 1) throw new UsageError(`--format svg draws one document; ${reports.length} found (${reports.map((r) => r.file).join(', ')})`);
+    if (reports.length === 1) io.out(progressSvg(reports[0].title, reports[0].progress).trimEnd());
+  } else if (format === 'json') {
+    const objects = reports.map(({ file, title, progress: result, lines }) => ({
+      file,
       title,
       required: result.required,
       suggested: result.suggested,
-      areas: result.areas.map((area) => ({ title: area.title, line: doc.parsed.lines.positionAt(area.heading.span.start).line + 1, required: area.required, suggested: area.suggested })),
-    }, null, 2));
-  } else {
-    io.out(formatProgressTable(title, result));
+      areas: result.areas.map((area, index) => ({ title: area.title, line: lines[index], required: area.required, suggested: area.suggested })),
+    }));
+    if (single) {
+      if (objects.length === 1) io.out(JSON.stringify(objects[0], null, 2));
+    } else io.out(JSON.stringify(objects, null, 2));
+  } else if (format === 'markdown') {
+    if (reports.length) io.out(reports.map((r) => formatProgressMarkdown(r.title, r.file, r.progress)).join('\n').trimEnd());
+  } else if (reports.length) {
+    io.out(reports.map((r) => formatProgressTable(single ? r.title : `${r.title} (${r.file})`, r.progress)).join('\n\n'));
   }
-  return 0;
+  return problems > 0 ? 2 : 0;
 }
 
 async function templateDiff(args: string[], io: Io): Promise<number> {
@@ -290,6 +336,31 @@ async function templateDiff(args: string[], io: Io): Promise<number> {
   else io.out(formatTemplateDiff(doc, comparison, shown, pathOf));
   return comparison.missing.length + comparison.moved.length > 0 ? 1 : 0;
 }
+
+/** `govmd init [FOLDER]`: a settings file with the schema and the repositories checked out below. */
+async function init(args: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length > 1) throw new UsageError('init takes one folder');
+  const folder = nodePath.resolve(io.cwd, positionals[0] ?? '.');
+  try {
+    const result = await initSettings(folder, SCHEMA_FILE);
+    const names = Object.entries(result.repositories);
+    io.out(`Wrote ${displayPath(result.path, io)} with ${names.length === 1 ? '1 repository' : `${names.length} repositories`}${names.length ? ':' : '.'}`);
+    for (const [name, path] of names) io.out(`  ${name} -> ${path}`);
+    if (result.schema.startsWith('../')) {
+      io.err(`govmd: note: "$schema" is this govmd's copy of the schema (${result.schema}), outside ${displayPath(folder, io) || '.'}; the VS Code extension validates .govmd.json without it`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof InitRefused) {
+      io.err(`govmd: ${displayPath(error.path, io)}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { check, progress, 'template-diff': templateDiff, init };
 
 function displayPath(path: string, io: Io): string {
   const relative = nodePath.relative(io.cwd, path);

@@ -7,4 +7,4 @@ export { toggleCriterion } from './toggleCriterion';
 export { openCriterionNear, type OpenCriterionTarget } from './openCriterion';
 export { todoBlock } from './todoBlock';
 export { knownOwners, type KnownOwner } from './knownOwners';
-export { progressReport, statusBarText } from './progressReport';
+export { progressReport, statusBarText, openRequiredCriteria, type OpenCriterion } from './progressReport';

@@ -1,5 +1,6 @@
 import type { GovDocument } from '../govDocument';
-import { progressOf, type DdProgress, type KindProgress } from '../model/dd';
+import { progressOf, type DdProgress } from '../model/dd';
+import { progressMarkdownTable } from '../report/progress';
 
 /**
  * "Show criteria progress" as Markdown: met/total per area for Required and Suggested, the
@@ -15,26 +16,35 @@ export function progressReport(doc: GovDocument): string {
     out.push('No criteria found: a criterion is a list item that starts with bold text, under an area heading (`## Security`).');
     return out.join('\n\n') + '\n';
   }
-  out.push(
-    [
-      '| Area | Required | Suggested |',
-      '| --- | ---: | ---: |',
-      ...progress.areas.map((area) => `| ${escapeCell(area.title)} | ${ratio(area.required)} | ${ratio(area.suggested)} |`),
-      `| **All areas** | **${ratio(progress.required)}** | **${ratio(progress.suggested)}** |`,
-    ].join('\n'),
-  );
-  const open = doc.dd.criteria.filter((c) => c.kind !== 'suggested' && c.checked !== true);
+  out.push(progressMarkdownTable(progress));
+  const open = openRequiredCriteria(doc);
   out.push(`## Open Required criteria (${open.length})`);
   if (open.length === 0) out.push('None: every Required criterion is met.');
   const byArea = new Map<string, string[]>();
   for (const criterion of open) {
-    const area = criterion.area?.title ?? '(no area)';
-    const line = doc.parsed.lines.positionAt(criterion.item.span.start).line + 1;
-    const entry = `- ${criterion.title.replace(/\s+/g, ' ').trim()} ([line ${line}](${doc.uri}#L${line}))`;
-    byArea.set(area, [...(byArea.get(area) ?? []), entry]);
+    const entry = `- ${criterion.title} ([line ${criterion.line + 1}](${doc.uri}#L${criterion.line + 1}))`;
+    byArea.set(criterion.area, [...(byArea.get(criterion.area) ?? []), entry]);
   }
   for (const [area, entries] of byArea) out.push(`### ${area}`, entries.join('\n'));
   return out.join('\n\n') + '\n';
+}
+
+export interface OpenCriterion {
+  area: string;
+  title: string;
+  /** 0-based, as editors count. */
+  line: number;
+}
+
+/** Criteria not met that count as Required (unknown kind included), in document order. */
+export function openRequiredCriteria(doc: GovDocument): OpenCriterion[] {
+  return doc.dd.criteria
+    .filter((c) => c.kind !== 'suggested' && c.checked !== true)
+    .map((c) => ({
+      area: c.area?.title ?? '(no area)',
+      title: c.title.replace(/\s+/g, ' ').trim(),
+      line: doc.parsed.lines.positionAt(c.item.span.start).line,
+    }));
 }
 
 /** The status-bar item of the active DD: `DD 26/43 required`. */
@@ -42,14 +52,4 @@ export function statusBarText(progress: DdProgress): string {
   if (progress.required.total > 0) return `DD ${progress.required.met}/${progress.required.total} required`;
   if (progress.suggested.total > 0) return `DD ${progress.suggested.met}/${progress.suggested.total} suggested`;
   return 'DD no criteria';
-}
-
-/** `3/5 (60%)`; `—` for an area with no criterion of that kind. */
-function ratio(progress: KindProgress): string {
-  if (progress.total === 0) return '—';
-  return `${progress.met}/${progress.total} (${Math.round((progress.met / progress.total) * 100)}%)`;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
 }
