@@ -1,9 +1,9 @@
+import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { Project } from './engine/project';
 import { RULES } from './engine/rules';
-import { RULE_DOCS_BASE } from './engine/check';
 import { applyAutomaticFixes } from './engine/fixes';
 import type { Finding, Severity } from './engine/types';
 import { progressOf } from './engine/model/dd';
@@ -191,7 +191,7 @@ async function check(args: string[], io: Io): Promise<number> {
 
   if (format === 'json') io.out(JSON.stringify(toJsonFindings(findings, fileOf), null, 2));
   else if (format === 'sarif') {
-    const rules = RULES.map((rule) => ({ ...rule, helpUri: `${RULE_DOCS_BASE}${rule.code}.md` }));
+    const rules = RULES.map((rule) => ({ ...rule, helpMarkdown: ruleDoc(rule.code) }));
     io.out(JSON.stringify(toSarif(findings, rules, (uri) => sarifPath(URI.parse(uri).fsPath, io.cwd), VERSION), null, 2));
   } else {
     if (findings.length) io.out(formatText(findings, fileOf));
@@ -361,6 +361,15 @@ async function init(args: string[], io: Io): Promise<number> {
 }
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { check, progress, 'template-diff': templateDiff, init };
+
+/** The rule's page as shipped beside the bundle (server/out/cli.js → docs/rules/), if it is there. */
+function ruleDoc(code: string): string | undefined {
+  try {
+    return readFileSync(nodePath.join(__dirname, '..', '..', 'docs', 'rules', `${code}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 function displayPath(path: string, io: Io): string {
   const relative = nodePath.relative(io.cwd, path);

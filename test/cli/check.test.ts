@@ -86,7 +86,10 @@ test('check --format sarif: valid SARIF 2.1.0 with rules, levels and relative pa
   assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 3)));
   const [sarifRun] = log.runs;
   assert.equal(sarifRun.tool.driver.name, 'govmd');
-  assert.ok(sarifRun.tool.driver.rules.some((r: { id: string; helpUri: string }) => r.id === 'unchecked-criterion' && r.helpUri.endsWith('docs/rules/unchecked-criterion.md')));
+  // Each rule carries its shipped page, which code scanning shows beside the alert.
+  const rule = sarifRun.tool.driver.rules.find((r: { id: string }) => r.id === 'unchecked-criterion');
+  assert.equal(rule.help.markdown, readFileSync(join(REPO, 'docs', 'rules', 'unchecked-criterion.md'), 'utf8'));
+  assert.doesNotMatch(run.stdout, /governance-markdown\/governance-markdown/);
   // The seed DD's 70 findings (5 of them template-drift), and the meeting note's 2 conflicting-status
   // and 1 unknown-owner (@Gaius).
   assert.equal(sarifRun.results.length, 70 + 3);

@@ -5,8 +5,6 @@ import type { Rule, RuleFinding, WorkspaceFacts } from './rules/rule';
 import { RULES } from './rules';
 import { Suppressions } from './suppressions';
 
-export const RULE_DOCS_BASE = 'https://github.com/governance-markdown/governance-markdown/blob/main/docs/rules/';
-
 /**
  * Runs every rule that applies to the document's kind and is not turned off. A rule that throws
  * (a bug, or a host that failed to answer it) costs only its own findings on this document: it

@@ -9,7 +9,6 @@ import {
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Fix, Severity, TextEdit } from '../engine/types';
-import { RULE_DOCS_BASE } from '../engine/check';
 import { fileUri } from '../engine/text/uriText';
 
 export const SOURCE = 'govmd';
@@ -23,18 +22,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * Rule pages ship in the extension (docs/rules/ beside server/out/): link to those files, which
- * open in the editor, and to the repository's copies when the server runs from elsewhere.
+ * Rule pages ship in the extension and the package (docs/rules/ beside server/out/): diagnostics
+ * link to those files, which open in the editor. A server run from elsewhere has none to link to.
  */
 const BUNDLED_DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
-const DOCS_BASE = existsSync(BUNDLED_DOCS) ? `${fileUri(BUNDLED_DOCS)}/` : RULE_DOCS_BASE;
+const DOCS_BASE = existsSync(BUNDLED_DOCS) ? `${fileUri(BUNDLED_DOCS)}/` : undefined;
 
 export function toDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: `${DOCS_BASE}${finding.code}.md` },
+    ...(DOCS_BASE ? { codeDescription: { href: `${DOCS_BASE}${finding.code}.md` } } : {}),
     source: SOURCE,
     message: finding.message,
   };

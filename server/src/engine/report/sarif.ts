@@ -6,7 +6,8 @@ export interface SarifRule {
   code: string;
   description: string;
   defaultSeverity: Severity;
-  helpUri: string;
+  /** The rule's page (docs/rules/<code>.md), shown by code scanning beside each alert. */
+  helpMarkdown?: string;
 }
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -21,7 +22,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly SarifRule[
     id: rule.code,
     name: rule.code.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
     shortDescription: { text: rule.description },
-    helpUri: rule.helpUri,
+    ...(rule.helpMarkdown ? { help: { text: rule.helpMarkdown, markdown: rule.helpMarkdown } } : {}),
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
   }));
   const location = (uri: string, range: Finding['range']) => ({
@@ -55,7 +56,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly SarifRule[
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'govmd', informationUri: 'https://github.com/governance-markdown/governance-markdown', version, rules: descriptors } },
+        tool: { driver: { name: 'govmd', version, rules: descriptors } },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -23,7 +23,7 @@ export const EXTERNAL_LINK_DEFAULTS = {
   maxRetryDelayMs: 30_000,
 } as const;
 
-export const DEFAULT_USER_AGENT = 'govmd-link-checker (Governance Markdown; +https://github.com/governance-markdown/governance-markdown)';
+export const DEFAULT_USER_AGENT = 'govmd-link-checker (Governance Markdown)';
 
 /**
  * Checks each URL over HTTP and returns one result per URL, in the order given. This is the
