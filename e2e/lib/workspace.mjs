@@ -8,6 +8,8 @@ export const SEED_DD = 'dragonfly-graduation-dd.md';
 export const SEED_MEETING = 'meetings/maintainer/2025-10-14/README.md';
 export const COMMUNITY = 'dragonflyoss-community';
 export const SETTINGS_FILE = { repositories: { 'dragonflyoss/community': COMMUNITY } };
+/** The task a user adds to run the checker over the workspace, its findings read by `$govmd`. */
+export const CHECK_TASK = 'govmd check';
 
 /** Makes `folder` anew from the repository's fixtures and returns it. */
 export function makeWorkspace(repo, folder) {
@@ -19,5 +21,15 @@ export function makeWorkspace(repo, folder) {
   cpSync(join(fixtures, 'seeds', 'maintainer-meeting.md'), join(folder, SEED_MEETING));
   cpSync(join(fixtures, 'dragonflyoss-community'), join(folder, COMMUNITY), { recursive: true });
   writeFileSync(join(folder, '.govmd.json'), JSON.stringify(SETTINGS_FILE, null, 2) + '\n');
+  mkdirSync(join(folder, '.vscode'));
+  const task = {
+    label: CHECK_TASK,
+    type: 'process',
+    command: process.execPath,
+    args: [join(repo, 'bin', 'govmd.js'), 'check', '.'],
+    problemMatcher: '$govmd',
+    presentation: { reveal: 'never' },
+  };
+  writeFileSync(join(folder, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [task] }, null, 2) + '\n');
   return folder;
 }

@@ -1,0 +1,41 @@
+// A task running `govmd check` (the workspace's .vscode/tasks.json, as a user writes it) fills
+// the Problems panel through the extension's `$govmd` problem matcher: the same findings, at the
+// same places, with the same severities as the CLI's JSON report (a hint shows as information:
+// a problem matcher has no hint severity).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, cliFindings, fileUri, keysOfCli, keysOfDiagnostics, SEED_DD, SEED_MEETING, waitFor } from './helpers';
+
+const CHECK_TASK = 'govmd check';
+/** The problem matcher's `source`, which tells its markers from the language server's (`govmd`). */
+const MATCHER_SOURCE = 'govmd check';
+
+suite('Tasks', () => {
+  suiteSetup(activateExtension);
+
+  test('the govmd check task fills the Problems panel through $govmd', async () => {
+    const task = (await vscode.tasks.fetchTasks()).find((t) => t.name === CHECK_TASK);
+    assert.ok(task, `the workspace's "${CHECK_TASK}" task`);
+    const expected = cliFindings();
+    const ended = new Promise<number | undefined>((resolve) => {
+      const listener = vscode.tasks.onDidEndTaskProcess((event) => {
+        if (event.execution.task.name !== CHECK_TASK) return;
+        listener.dispose();
+        resolve(event.exitCode);
+      });
+    });
+    await vscode.tasks.executeTask(task);
+    // govmd check exits 1: the seed DD has errors.
+    assert.equal(await ended, 1);
+    for (const file of [SEED_DD, SEED_MEETING]) {
+      const want = keysOfCli(expected.filter((f) => f.file === file).map((f) => ({ ...f, severity: f.severity === 'hint' ? 'information' : f.severity })));
+      assert.ok(want.length > 0, file);
+      const taskMarkers = () => vscode.languages.getDiagnostics(fileUri(file)).filter((d) => d.source === MATCHER_SOURCE);
+      await waitFor(`${want.length} markers of the task on ${file}`, () => taskMarkers().length === want.length, 15_000).catch(() => undefined);
+      const everywhere = vscode.languages.getDiagnostics().map(([uri, list]) => `${vscode.workspace.asRelativePath(uri)}: ${list.filter((d) => d.source === MATCHER_SOURCE).length}`);
+      assert.deepEqual(keysOfDiagnostics(taskMarkers()), want, `the task's markers on ${file} vs. govmd check --format json (task markers per file: ${everywhere.join(', ')})`);
+      const message = taskMarkers().find((d) => typeof d.code === 'string' && d.code === 'malformed-url');
+      if (file === SEED_DD) assert.match(message?.message ?? '', /^Malformed URL: /);
+    }
+  });
+});
