@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DocumentParser } from '../../server/src/engine/parse/document';
 import { splitIntoChunks } from '../../server/src/engine/parse/chunks';
 import { LINK_SCANNER, normalizeLabel, scanLinkChunk } from '../../server/src/engine/links/linkScan';
-import { generateWorkspace } from '../../bench/links';
+import { generateLinkWorkspace } from '../helpers/linkWorkspace';
 import { FIXTURES, read } from '../helpers/fixtures';
 import { md } from '../helpers/ruleTester';
 
@@ -75,7 +75,7 @@ function corpus(): [string, string][] {
   };
   walk(FIXTURES);
   walk(join(FIXTURES, '..', '..', 'docs'));
-  for (const [uri, text] of Object.entries(generateWorkspace(30, 3))) if (uri.endsWith('.md')) texts.push([uri, text]);
+  for (const [uri, text] of Object.entries(generateLinkWorkspace(30, 3))) if (uri.endsWith('.md')) texts.push([uri, text]);
   return texts;
 }
 

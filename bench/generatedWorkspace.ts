@@ -1,6 +1,5 @@
-import { DocumentParser, type ParsedDocument } from '../server/src/engine/parse/document';
-import { extractDefinitions, type Definition } from '../server/src/engine/duplicates/definitions';
-import { findDuplicates } from '../server/src/engine/duplicates/findDuplicates';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * A synthetic multi-repository workspace of governance files: 20 files per repository, each with
@@ -60,52 +59,16 @@ export function generateWorkspace(fileCount: number, seed = 1): Map<string, stri
   return files;
 }
 
-export interface DuplicatesBenchResult {
-  files: number;
-  bytes: number;
-  definitions: number;
-  groups: number;
-  parseMs: number;
-  extractMs: number;
-  findMs: number;
-  /** After one file changed: extracting that file again and finding across the workspace. */
-  refindMs: number;
-}
-
-/** Parses a synthetic workspace, then times extracting definitions and finding duplicates. */
-export function benchDuplicates(fileCount = 2000, seed = 1): DuplicatesBenchResult {
-  const files = generateWorkspace(fileCount, seed);
-  const parser = new DocumentParser();
-  let started = performance.now();
-  const parsed = new Map<string, ParsedDocument>();
-  for (const [uri, text] of files) parsed.set(uri, parser.parse(text));
-  const parseMs = performance.now() - started;
-
-  started = performance.now();
-  const definitions = new Map<string, Definition[]>();
-  for (const [uri, doc] of parsed) definitions.set(uri, extractDefinitions(doc));
-  const extractMs = performance.now() - started;
-
-  started = performance.now();
-  const groups = findDuplicates(definitions, { scopeOf: (uri) => uri.split('/')[4] ?? '' });
-  const findMs = performance.now() - started;
-
-  const [changedUri, changedText] = [...files][Math.floor(files.size / 2)];
-  started = performance.now();
-  definitions.set(changedUri, extractDefinitions(parser.parse(`${changedText}\nOne more sentence.\n`)));
-  findDuplicates(definitions, { scopeOf: (uri) => uri.split('/')[4] ?? '' });
-  const refindMs = performance.now() - started;
-
-  return {
-    files: files.size,
-    bytes: [...files.values()].reduce((sum, text) => sum + text.length, 0),
-    definitions: [...definitions.values()].reduce((sum, list) => sum + list.length, 0),
-    groups: groups.length,
-    parseMs,
-    extractMs,
-    findMs,
-    refindMs,
-  };
+/** Writes `generateWorkspace(fileCount)` under `folder` (its `file:///ws/` becomes the folder); returns the bytes written. */
+export function writeGeneratedWorkspace(folder: string, fileCount: number): number {
+  let bytes = 0;
+  for (const [uri, text] of generateWorkspace(fileCount)) {
+    const path = join(folder, decodeURIComponent(uri.slice('file:///ws/'.length)));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
 }
 
 const FILES_PER_REPOSITORY = 20;
@@ -129,14 +92,4 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-if (require.main === module) {
-  const count = Number(process.argv[2] ?? 2000);
-  const result = benchDuplicates(count);
-  console.log(
-    `duplicates: ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB), ${result.definitions} definitions, ${result.groups} groups — ` +
-      `extract ${result.extractMs.toFixed(0)} ms + find ${result.findMs.toFixed(0)} ms = ${(result.extractMs + result.findMs).toFixed(0)} ms ` +
-      `(parse, not timed here: ${result.parseMs.toFixed(0)} ms); after editing one file: ${result.refindMs.toFixed(0)} ms`,
-  );
 }
