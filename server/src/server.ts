@@ -166,7 +166,8 @@ connection.onDocumentSymbol(async ({ textDocument }) => {
 connection.onHover(async ({ textDocument, position }) => {
   const doc = await docFor(textDocument.uri);
   if (!doc) return null;
-  const markdown = criterionHover(doc, doc.parsed.lines.offsetAt(position));
+  const projectFiles = doc.kind === 'dd' ? await session.project.projectFiles(doc) : undefined;
+  const markdown = criterionHover(doc, doc.parsed.lines.offsetAt(position), projectFiles);
   return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
 });
 

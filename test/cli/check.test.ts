@@ -51,7 +51,9 @@ test('check --format json: the seed DD report the issue asks for', () => {
     '90:1 hint Template of 2026-06-29 asks for a Suggested criterion this DD lacks in Governance and Maintainers: "Complete a Governance Review with the Project Reviews subproject"',
     '359:1 hint Template of 2026-06-29 asks for a Suggested criterion this DD lacks in Security: "Complete a joint security assessment with TAG Security and Compliance"',
   ]);
-  assert.equal(findings.length, 19 + 5 + 21 + 14 + 1 + 3 + 2 + 5);
+  // Every met criterion cites its evidence but one: the organization's two-factor setting, asserted.
+  assert.deepEqual(of('met-without-evidence').map((f) => `${f.line}:${f.column} ${f.severity}`), ['378:7 information']);
+  assert.equal(findings.length, 19 + 5 + 21 + 14 + 1 + 3 + 2 + 5 + 1);
   assert.deepEqual(Object.keys(findings[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
   assert.equal(findings[0].file, seedDd);
 });
@@ -72,7 +74,7 @@ test('check: text output, summary, and exit codes by --fail-on', () => {
   assert.equal(run.code, 1);
   const out = run.stdout.trimEnd().split('\n');
   assert.equal(out[0], `${seedDd}:14:5: warning: Template placeholder left in the text: NOTABLE1 [placeholder]`);
-  assert.equal(out[out.length - 1], '70 problems (2 errors, 39 warnings, 24 information, 5 hints) in 1 file.');
+  assert.equal(out[out.length - 1], '71 problems (2 errors, 39 warnings, 25 information, 5 hints) in 1 file.');
   assert.equal(govmd(['check', seedDd, '--fail-on', 'warning']).code, 1);
   assert.equal(govmd(['check', seedDd, '--fail-on', 'none']).code, 0);
 });
@@ -90,9 +92,9 @@ test('check --format sarif: valid SARIF 2.1.0 with rules, levels and relative pa
   const rule = sarifRun.tool.driver.rules.find((r: { id: string }) => r.id === 'unchecked-criterion');
   assert.equal(rule.help.markdown, readFileSync(join(REPO, 'docs', 'rules', 'unchecked-criterion.md'), 'utf8'));
   assert.doesNotMatch(run.stdout, /governance-markdown\/governance-markdown/);
-  // The seed DD's 70 findings (5 of them template-drift), and the meeting note's 2 conflicting-status
-  // and 1 unknown-owner (@Gaius).
-  assert.equal(sarifRun.results.length, 70 + 3);
+  // The seed DD's 71 findings (5 of them template-drift, 1 met-without-evidence), and the meeting
+  // note's 2 conflicting-status and 1 unknown-owner (@Gaius).
+  assert.equal(sarifRun.results.length, 71 + 3);
   const first = sarifRun.results[0];
   assert.equal(first.level, 'warning');
   assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, seedDd);

@@ -42,6 +42,8 @@ test('seed DD: the whole report', async () => {
     '303:3 open-todo information', '320:3 unchecked-criterion warning', '325:3 open-todo information',
     '342:3 unchecked-criterion warning', '352:3 open-todo information', '359:1 template-drift hint', '365:3 unchecked-criterion information',
     '365:7 missing-evaluation information', '371:3 checked-with-todo warning', '376:3 open-todo information',
+    // The one met criterion whose evaluation cites nothing: an assertion about an organization setting.
+    '378:7 met-without-evidence information',
     '395:3 unchecked-criterion warning', '402:3 open-todo information', '417:3 checked-with-todo warning',
     '422:3 open-todo information', '424:3 unchecked-criterion warning', '429:3 unchecked-criterion warning',
     '432:3 open-todo information', '468:19 placeholder warning',

@@ -105,14 +105,26 @@ test('document symbols: areas, kinds with counts, criteria with status', async (
   assert.equal(governance.children![1].children![1].detail, 'open · 1 TODO');
 });
 
-test('hover on a criterion: status, area, TODOs with owners', async () => {
+test('hover on a criterion: status, area, TODOs with owners, and what the evaluation cites', async () => {
   const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: ddUri }, position: { line: 148, character: 10 } })) as Hover;
   assert.equal((hover.contents as { value: string }).value, [
     '**Required** · ✅ met · Governance and Maintainers',
     '',
     'TODOs (1):',
     '- **Dragonfly Team**: There are duplicate definitions of "Adding New Member/Approver/Maintainer" in the community documents:',
+    '',
+    '**Evidence** cited: [dragonflyoss/community COMMUNITY\\_LADDER.md](https://github.com/dragonflyoss/community/blob/master/COMMUNITY_LADDER.md), [dragonflyoss/community COMMUNITY\\_LADDER.md](https://github.com/dragonflyoss/community/blob/master/COMMUNITY_LADDER.md?plain=1#L164), [dragonflyoss/community COMMUNITY\\_MEMBERSHIP.md](https://github.com/dragonflyoss/community/blob/master/COMMUNITY_MEMBERSHIP.md#adding-new-memberapprovermaintainer)',
   ].join('\n'));
+});
+
+test('hover on seed line 175: the evaluation cites MAINTAINERS.md, and dragonflyoss/community in the workspace has one', async () => {
+  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: ddUri }, position: { line: 174, character: 12 } })) as Hover;
+  const lines = (hover.contents as { value: string }).value.split('\n');
+  assert.equal(lines[0], '**Required** · ⬜ open · Governance and Maintainers');
+  assert.deepEqual(lines.slice(-2), [
+    '**Evidence** cited: [dragonflyoss/community MAINTAINERS.md](https://github.com/dragonflyoss/community/blob/master/MAINTAINERS.md)',
+    '- MAINTAINERS file: cited ✓ ([dragonflyoss/community MAINTAINERS.md](https://github.com/dragonflyoss/community/blob/master/MAINTAINERS.md)) · in dragonflyoss/community ✓ (`MAINTAINERS.md`)',
+  ]);
 });
 
 test('code lenses: the template comparison on the title, the counts on each area heading', async () => {

@@ -19,6 +19,8 @@ import type { RepositoryMap } from './links/repositories';
 import { externalLinksOf, type ExternalLink, type ExternalVerdict } from './links/external';
 import { WorkspaceTemplates } from './template/workspaceTemplates';
 import { compareWithTemplate, type TemplateComparison } from './template/compare';
+import { projectOwners, repositoryFiles, type RepositoryFiles } from './evidence/projectFiles';
+import { fileKindsNamed } from './evidence/fileKinds';
 
 export interface ProjectOptions {
   /**
@@ -58,6 +60,8 @@ export class Project {
   readonly links: LinkIndex;
   /** The DD templates of cncf/toc when the workspace holds it. */
   readonly templates: WorkspaceTemplates;
+  /** What each repository folder holds of the files CLOMonitor looks for, until such a file comes or goes. */
+  private readonly repositoryFiles = new Map<string, Promise<RepositoryFiles>>();
 
   constructor(
     readonly workspace: Workspace,
@@ -103,6 +107,7 @@ export class Project {
     this.contentChanged(uri);
     this.links.fileChanged(uri);
     this.templates.fileChanged(uri);
+    if (fileKindsNamed(uri).length > 0) this.repositoryFiles.clear();
   }
 
   private contentChanged(uri: string): void {
@@ -119,6 +124,7 @@ export class Project {
     this.facts = undefined;
     this.links.reset();
     this.templates.reset();
+    this.repositoryFiles.clear();
   }
 
   private async text(uri: string): Promise<string | undefined> {
@@ -186,10 +192,25 @@ export class Project {
     return { ...withLinks, duplicates: await orFailing(trial ? this.duplicates.groupsForTrial(doc) : this.duplicates.groupsFor(doc)) };
   }
 
-  /** What the DD rules need beyond links: the template the DD is compared with. */
-  async ddFacts(doc: GovDocument): Promise<Pick<WorkspaceFacts, 'ddTemplate'>> {
-    const ddTemplate = await this.templates.templateFor(doc);
-    return ddTemplate ? { ddTemplate } : {};
+  /** What the DD rules need beyond links: the template the DD is compared with, the project's files. */
+  async ddFacts(doc: GovDocument): Promise<Pick<WorkspaceFacts, 'ddTemplate' | 'projectFiles'>> {
+    const [ddTemplate, projectFiles] = await Promise.all([this.templates.templateFor(doc), this.projectFiles(doc)]);
+    return { ...(ddTemplate ? { ddTemplate } : {}), projectFiles };
+  }
+
+  /** The repositories of the workspace whose GitHub owner the DD links to, with their CLOMonitor files. */
+  async projectFiles(doc: GovDocument): Promise<RepositoryFiles[]> {
+    const owners = projectOwners(doc);
+    if (owners.size === 0) return [];
+    const folders = (await this.links.repositories()).folders.filter((folder) => owners.has(folder.name.split('/')[0].toLowerCase()));
+    return Promise.all(folders.map((folder) => {
+      let files = this.repositoryFiles.get(folder.uri);
+      if (!files) {
+        files = this.workspace.listFiles().then((list) => repositoryFiles(folder, list));
+        this.repositoryFiles.set(folder.uri, files);
+      }
+      return files;
+    }));
   }
 
   /** A DD against its current template; undefined for other documents and DDs of another format. */

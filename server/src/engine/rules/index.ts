@@ -23,6 +23,7 @@ import { duplicateDefinition } from './duplicateDefinition';
 import { duplicateHeading } from './duplicateHeading';
 import { templateDrift } from './templateDrift';
 import { notChecked } from './notChecked';
+import { metWithoutEvidence } from './metWithoutEvidence';
 
 /** The rules about links: `Project.checkLinks` runs only these, on documents read for their links. */
 export const LINK_RULES: readonly Rule[] = [
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   checkedWithTodo,
   subcriteriaMismatch,
   missingEvaluation,
+  metWithoutEvidence,
   openTodo,
   placeholder,
   malformedCheckbox,

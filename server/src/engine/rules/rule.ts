@@ -6,6 +6,7 @@ import type { Settings } from '../settings';
 import type { LinkTargets } from '../links/targets';
 import type { ExternalVerdict } from '../links/external';
 import type { DdTemplate } from '../template/ddTemplate';
+import type { RepositoryFiles } from '../evidence/projectFiles';
 
 /** What a rule may know of the rest of the workspace. */
 export interface WorkspaceFacts {
@@ -24,6 +25,11 @@ export interface WorkspaceFacts {
   duplicates?: WorkspaceDuplicates;
   /** A DD's current template: cncf/toc's from the workspace, else the built-in catalog. */
   ddTemplate?: DdTemplate;
+  /**
+   * For a DD: the project's repositories in the workspace (those of the GitHub owners it links to)
+   * and the files CLOMonitor looks for that each holds.
+   */
+  projectFiles?: readonly RepositoryFiles[];
 }
 
 export interface WorkspaceDuplicates {

@@ -75,7 +75,13 @@ export function compareWithTemplate(doc: GovDocument, template: DdTemplate): Tem
     if (otherKind || otherArea) moved.push({ found, to: place });
   }
   moved.sort((a, b) => a.found.item.span.start - b.found.item.span.start);
-  const missing = places.filter((place) => !counterpart.has(place));
+  // A criterion written as a nested task item (dapr's "  - [x] **History of regular, quality
+  // releases.**" under the release criterion) is in the DD, only indented: not missing.
+  const unpaired = places.filter((place) => !counterpart.has(place));
+  const nested = doc.parsed.listItems.filter((item) => item.parent !== -1 && item.checked !== null && item.leadingStrong);
+  const indented = assignCriteria(nested.map((item) => ({ title: item.leadingStrong!.text })), unpaired);
+  const present = new Set([...indented.values()].map((match) => match.criterion));
+  const missing = unpaired.filter((place) => !present.has(place));
   return { template, places, counterpart, missing, moved, areaHeadings };
 }
 

@@ -4,6 +4,7 @@ import type { HeadingFact } from '../parse/facts';
 import type { Criterion } from '../model/dd';
 import type { SpanEdit } from '../rules/rule';
 import { criterionBlocks } from '../template/renderCriterion';
+import { lineBreakOf } from '../text/lineIndex';
 import { kindName, type MovedCriterion, type TemplateComparison, type TemplateKind, type TemplatePlace } from './compare';
 
 /** One change toward the template: a missing criterion to insert, or a criterion to move. */
@@ -49,10 +50,6 @@ export function templateEdits(doc: GovDocument, comparison: TemplateComparison, 
   return mergeEdits(doc.text, insertions, removals);
 }
 
-/** The document's own line break: inserted text uses it, so a CRLF file stays CRLF. */
-function lineBreakOf(text: string): string {
-  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
-}
 
 function insertionAt(doc: GovDocument, comparison: TemplateComparison, place: TemplatePlace, blocks: string[], moving: ReadonlySet<Criterion>): Insertion {
   const order = comparison.places.indexOf(place);
@@ -122,6 +119,7 @@ function lineEnd(doc: GovDocument, offset: number): number {
  * text in the template's order, and an insertion that touches a removal joins it.
  */
 function mergeEdits(text: string, insertions: Insertion[], removals: Span[]): SpanEdit[] {
+  // The document's own line break: a CRLF file stays CRLF.
   const eol = lineBreakOf(text);
   // Template text is written with `\n`; a moved criterion keeps its own bytes.
   const ours = (block: string) => block.replace(/\n/g, eol);

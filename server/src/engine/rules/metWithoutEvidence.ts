@@ -1,0 +1,24 @@
+import type { Rule } from './rule';
+import { shorten } from './edits';
+import { criterionEvidence } from '../evidence/criterionEvidence';
+import { saysNotApplicable } from '../evidence/citations';
+
+export const metWithoutEvidence: Rule = {
+  code: 'met-without-evidence',
+  description: 'A criterion is marked met, but its evaluation cites nothing: no link, file, or issue or PR reference.',
+  defaultSeverity: 'information',
+  appliesTo: ['dd'],
+  check({ doc, workspace }, report) {
+    for (const criterion of doc.dd.criteria) {
+      // No evaluation at all is missing-evaluation's to say.
+      if (criterion.checked !== true || !criterion.hasEvaluation) continue;
+      const evidence = criterionEvidence(doc, criterion, workspace.projectFiles);
+      if (evidence.citations.length > 0 || evidence.inDocument || saysNotApplicable(doc, criterion)) continue;
+      const found = evidence.files.flatMap((file) => file.found.map((place) => `${place.repository} has ${place.paths[0]}`));
+      report({
+        span: criterion.titleSpan,
+        message: `Marked met, but the evaluation cites no evidence (no link, file, or issue or PR): ${shorten(criterion.title, 60)}${found.length ? ` (${found.join('; ')})` : ''}`,
+      });
+    }
+  },
+};
