@@ -34,10 +34,12 @@ export const MAX_NESTING_DEPTH = 32;
 /** Lines of one paragraph or table. */
 export const MAX_PARAGRAPH_LINES = 2_000;
 /**
- * Emphasis marks and brackets of one paragraph or table times its length: what resolving them
- * costs. The largest real one (a 36 KB table with 467 of them) is a twelfth of this.
+ * Emphasis marks and brackets of one paragraph or table times its length, and how far back they
+ * look for their openers in all (see InlineCost). The largest real ones (a 36 KB table with 467
+ * marks and brackets, 71,444 characters of lookback) are a thirtieth and a fourteenth of these.
  */
-export const MAX_INLINE_WORK = 200_000_000;
+export const MAX_INLINE_WORK = 500_000_000;
+export const MAX_INLINE_LOOKBACK = 1_000_000;
 /** A run of `*`, `_` or `~` longer than this next to text would nest emphasis that deep. */
 export const MAX_DELIMITER_RUN = 64;
 
@@ -58,11 +60,11 @@ export function unparsableReason(chunk: string): string | undefined {
 
 /** The first line that nests too deep or makes its paragraph too costly to resolve. */
 function unparsableLine(chunk: string): string | undefined {
-  let paragraph = { lines: 0, length: 0, delimiters: 0 };
+  let paragraph = new InlineCost();
   // Lines end as CommonMark (and LSP) says: at \n, \r\n or a lone \r.
   for (const line of chunk.split(/\r\n?|\n/)) {
     if (/^[ \t]*$/.test(line)) {
-      paragraph = { lines: 0, length: 0, delimiters: 0 };
+      paragraph = new InlineCost();
       continue;
     }
     const nesting = nestingOf(line);
@@ -72,18 +74,66 @@ function unparsableLine(chunk: string): string | undefined {
         : `lists nest more than ${MAX_NESTING_DEPTH} levels deep`;
     }
     // A list item or a heading starts a paragraph of its own; any other line may continue one.
-    if (nesting.markers > 0 || /^[ \t>]*#/.test(line)) paragraph = { lines: 0, length: 0, delimiters: 0 };
-    paragraph.lines++;
-    paragraph.length += line.length + 1;
-    paragraph.delimiters += delimitersIn(line);
+    if (nesting.markers > 0 || /^[ \t>]*#/.test(line)) paragraph = new InlineCost();
+    paragraph.add(line);
     if (paragraph.lines > MAX_PARAGRAPH_LINES) return `a paragraph or table of more than ${MAX_PARAGRAPH_LINES} lines`;
-    if (paragraph.delimiters * paragraph.length > MAX_INLINE_WORK) {
+    if (paragraph.delimiters * paragraph.length > MAX_INLINE_WORK || paragraph.lookback > MAX_INLINE_LOOKBACK) {
       return `a paragraph or table holds more emphasis marks and link brackets than the parser resolves in bounded time (${paragraph.delimiters} in its first ${formatSize(paragraph.length)})`;
     }
     const run = longDelimiterRun(line);
     if (run) return `a run of ${run} emphasis marks`;
   }
   return undefined;
+}
+
+/**
+ * What resolving the emphasis marks and link brackets of one paragraph or table costs micromark,
+ * read from the characters alone. Each pair it matches splices the paragraph's events (marks ×
+ * length); each `]` and closing mark looks back to its opener, or to the paragraph's start when
+ * there is none (lookback): nested pairs and closers without openers make that quadratic.
+ * Openers are paired as a stack per mark, whitespace deciding what may open or close: close
+ * enough to what micromark does to tell hostile text from any real document.
+ */
+class InlineCost {
+  lines = 0;
+  length = 0;
+  delimiters = 0;
+  lookback = 0;
+  private readonly brackets: number[] = [];
+  private readonly openers: Record<string, number[]> = { '*': [], _: [], '~': [] };
+
+  add(line: string): void {
+    for (let i = 0; i < line.length; i++) {
+      const char = line[i];
+      const at = this.length + i;
+      if (char === '[') {
+        this.delimiters++;
+        this.brackets.push(at);
+      } else if (char === ']') {
+        this.delimiters++;
+        this.lookback += at - (this.brackets.pop() ?? 0);
+      } else if ((char === '*' || char === '_' || char === '~') && line[i - 1] !== char) {
+        let end = i;
+        while (line[end] === char) end++;
+        const before = line[i - 1];
+        const after = line[end];
+        // An underscore inside a word (`snake_case`) can neither open nor close.
+        if (char === '_' && isWordCharacter(before) && isWordCharacter(after)) continue;
+        this.delimiters++;
+        const canClose = before !== undefined && /\S/.test(before);
+        const canOpen = after !== undefined && /\S/.test(after);
+        const openers = this.openers[char];
+        if (canClose && openers.length > 0) {
+          this.lookback += at - openers.pop()!;
+        } else {
+          if (canClose) this.lookback += at;
+          if (canOpen) openers.push(at);
+        }
+      }
+    }
+    this.lines++;
+    this.length += line.length + 1;
+  }
 }
 
 export interface Nesting {
@@ -114,25 +164,6 @@ export function nestingOf(line: string): Nesting {
     else if (char === '-' || char === '+' || char === '*' || char === '.' || char === ')') markers++;
   }
   return { depth: quotes + Math.ceil((columns - quotes) / 2), quotes, markers };
-}
-
-/**
- * Brackets and emphasis delimiter runs: what micromark's inline resolvers match against each
- * other. An underscore inside a word (`snake_case`) can neither open nor close and is not counted.
- */
-function delimitersIn(line: string): number {
-  let count = 0;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (char === '[' || char === ']') count++;
-    else if ((char === '*' || char === '~') && line[i - 1] !== char) count++;
-    else if (char === '_' && line[i - 1] !== '_') {
-      let end = i;
-      while (line[end] === '_') end++;
-      if (!(isWordCharacter(line[i - 1]) && isWordCharacter(line[end]))) count++;
-    }
-  }
-  return count;
 }
 
 function isWordCharacter(char: string | undefined): boolean {
