@@ -34,6 +34,15 @@ test('every setting has a markdownDescription, and every rule a severity setting
   for (const rule of RULES) assert.ok(properties['governance.severity'].properties[rule.code], rule.code);
 });
 
+test('settings that widen what is read or fetched are declared and restricted in untrusted workspaces', () => {
+  const properties = manifest.contributes.configuration.properties;
+  const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+  for (const key of ['governance.externalLinks.enabled', 'governance.externalLinks.allowPrivateHosts', 'governance.repositories', 'governance.exclude', 'governance.placeholders']) {
+    assert.ok(properties[key], `${key} declared`);
+    assert.ok(restricted.includes(key), `${key} restricted`);
+  }
+});
+
 test('the .vsix holds the bundles, grammar, snippets and rule docs, and no node_modules or sources', () => {
   const listing = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(listing.status, 0, listing.stderr);

@@ -85,6 +85,8 @@ vim.api.nvim_create_autocmd('FileType', {
     local client_id = vim.lsp.start_client({
       name = 'govmd',
       cmd = { 'node', vim.env.GOVMD_SERVER, '--stdio' },
+      -- Neovim says nothing of workspace trust: the user does (the workspace's settings file maps a repository).
+      init_options = { trusted = true },
       root_dir = vim.fn.getcwd(),
       on_init = function() report.initialized_ms = ms() end,
       on_exit = function(code) if stage ~= 'done' then vim.schedule(function() finish(false, 'the server exited with ' .. tostring(code) .. ' in stage ' .. stage) end) end end,

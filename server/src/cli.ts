@@ -18,7 +18,8 @@ import { compareWithTemplate } from './engine/template/compare';
 import { initSettings, InitRefused } from './host/initSettings';
 import { COMMAND_HELP, USAGE } from './cliHelp';
 import { FsWorkspace } from './host/fsWorkspace';
-import { findConfigFile, loadConfig } from './host/loadConfig';
+import { loadConfig } from './host/loadConfig';
+import { findWorkspaceRoot, type WorkspaceRoot } from './host/workspaceRoot';
 import { walkFiles } from './host/walk';
 import { globMatcher } from './engine/globs';
 import { defaultSettings } from './engine/settings';
@@ -89,12 +90,19 @@ function isArgsError(error: unknown): boolean {
   return typeof (error as { code?: string })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
 }
 
+/** Network access only ever comes from the user: a flag, or a settings file named with --config. */
+interface NetworkChoice {
+  configNamed: boolean;
+  external: boolean;
+  allowPrivateHosts: boolean;
+}
+
 /**
- * The project a settings file makes: rooted at the file's folder (the `repositories` setting's
- * folders are relative to it), or at the current folder with defaults when there is none.
- * Undefined, with each problem said on its own line, when the file is bad.
+ * The project of one workspace root: its settings (the root's settings file, or the one named
+ * with --config), its files. Undefined, with each problem said on its own line, when the settings
+ * file is bad. The `repositories` setting's folders are relative to the settings file.
  */
-async function openProject(configPath: string | undefined, io: Io) {
+async function openProject(root: string, configPath: string | undefined, network: NetworkChoice, io: Io) {
   const config = await loadConfig(configPath);
   const shown = configPath ? displayPath(configPath, io) : '';
   if (config.readProblem) throw new UsageError(`settings file ${shown} ${config.readProblem}`);
@@ -104,14 +112,27 @@ async function openProject(configPath: string | undefined, io: Io) {
     }
     return undefined;
   }
-  const root = configPath ? nodePath.dirname(configPath) : io.cwd;
-  const workspace = new FsWorkspace([root], config.settings.exclude);
-  return { project: new Project(workspace, config.settings, { settingsFolder: fileUri(root) }), workspace, root };
+  const settings = { ...config.settings, externalLinks: { ...config.settings.externalLinks } };
+  if (!network.configNamed) {
+    // A repository's own settings file must not make whoever checks it reach the network.
+    const widening = (['enabled', 'allowPrivateHosts'] as const).filter((key) => settings.externalLinks[key]);
+    if (widening.length > 0) {
+      io.err(`govmd: ${shown}: externalLinks.${widening.join(' and externalLinks.')} ignored: a repository's settings file cannot turn on network access (use --external${widening.includes('allowPrivateHosts') ? ', --allow-private-hosts' : ''} or --config)`);
+    }
+    settings.externalLinks.enabled = false;
+    settings.externalLinks.allowPrivateHosts = false;
+  }
+  if (network.external) settings.externalLinks.enabled = true;
+  if (network.allowPrivateHosts) settings.externalLinks.allowPrivateHosts = true;
+  const workspace = new FsWorkspace([root], settings.exclude);
+  const settingsFolder = configPath ? nodePath.dirname(configPath) : root;
+  return { project: new Project(workspace, settings, { settingsFolder: fileUri(settingsFolder) }), workspace, root };
 }
 
-/** `--config FILE` for every file; otherwise the nearest settings file above each checked file. */
-function configFor(path: string, option: string | undefined, io: Io): string | undefined {
-  return option ? nodePath.resolve(io.cwd, option) : findConfigFile(nodePath.dirname(path));
+/** The project one named file belongs to, for commands that read it and reach no network. */
+function openProjectOf(path: string, config: string | undefined, io: Io) {
+  const root = findWorkspaceRoot(path);
+  return openProject(root.root, config ? nodePath.resolve(io.cwd, config) : root.configFile, { configNamed: true, external: false, allowPrivateHosts: false }, io);
 }
 
 async function check(args: string[], io: Io): Promise<number> {
@@ -124,6 +145,7 @@ async function check(args: string[], io: Io): Promise<number> {
       'fail-on': { type: 'string', default: 'error' },
       fix: { type: 'boolean', default: false },
       external: { type: 'boolean', default: false },
+      'allow-private-hosts': { type: 'boolean', default: false },
     },
   });
   const format = values.format!;
@@ -132,23 +154,34 @@ async function check(args: string[], io: Io): Promise<number> {
   if (!(failOn in SEVERITY_RANK) && failOn !== 'none') throw new UsageError(`--fail-on must be error, warning, information, hint or none, not '${failOn}'`);
 
   const paths = positionals.length ? positionals : ['.'];
-  const walked = await walkFiles(paths, defaultSettings().exclude, io.cwd);
+  const named = paths.map((path) => nodePath.resolve(io.cwd, path));
+  const rootCache = new Map<string, WorkspaceRoot | null>();
+  // The walk never follows a symbolic link out of the workspace root of the path it walks.
+  const walked = await walkFiles(named, defaultSettings().exclude, io.cwd, named.map((path) => findWorkspaceRoot(path, path, rootCache).root));
   let unreadable = walked.problems.length;
   let unwritten = 0;
   const insideFolders = values.fix ? await checkedFolders(paths, io.cwd) : [];
   for (const problem of walked.problems) io.err(`govmd: ${displayPath(problem.path, io)}: ${problem.problem}`);
   const files = walked.files.filter((path) => /\.(md|markdown)$/i.test(path) || positionals.includes(path));
 
-  // Files that share a settings file share a project; a bad settings file stops the run.
-  const byConfig = new Map<string | undefined, string[]>();
+  // Files that share a workspace root share a project; a bad settings file stops the run.
+  const byRoot = new Map<string, { root: WorkspaceRoot; paths: string[] }>();
+  const rootOf = (path: string) => findWorkspaceRoot(path, named.find((n) => path === n || path.startsWith(`${n}${nodePath.sep}`)) ?? path, rootCache);
   for (const path of files) {
-    const config = configFor(path, values.config, io);
-    byConfig.set(config, [...(byConfig.get(config) ?? []), path]);
+    const root = rootOf(path);
+    const group = byRoot.get(root.root) ?? { root, paths: [] };
+    group.paths.push(path);
+    byRoot.set(root.root, group);
   }
-  if (byConfig.size === 0) byConfig.set(configFor(nodePath.join(io.cwd, 'x'), values.config, io), []);
+  // Nothing to check: the settings are still read, so that a bad file is said.
+  if (byRoot.size === 0) {
+    const root = findWorkspaceRoot(named[0]!, named[0], rootCache);
+    byRoot.set(root.root, { root, paths: [] });
+  }
+  const network = { configNamed: values.config !== undefined, external: values.external!, allowPrivateHosts: values['allow-private-hosts']! };
   const projects = [];
-  for (const [config, paths] of byConfig) {
-    const opened = await openProject(config, io);
+  for (const { root, paths } of byRoot.values()) {
+    const opened = await openProject(root.root, values.config ? nodePath.resolve(io.cwd, values.config) : root.configFile, network, io);
     if (!opened) return 2;
     const excluded = globMatcher(opened.project.settings.exclude);
     projects.push({ ...opened, paths: paths.filter((path) => positionals.includes(path) || !excluded(nodePath.relative(opened.root, path).split(nodePath.sep).join('/'))) });
@@ -158,7 +191,7 @@ async function check(args: string[], io: Io): Promise<number> {
   const findings: Finding[] = [];
   let checked = 0;
   for (const { project, workspace, paths } of projects) {
-    if (values.external || project.settings.externalLinks.enabled) {
+    if (project.settings.externalLinks.enabled) {
       const summary = await runExternalCheck(project, paths.map((path) => fileUri(path)));
       io.err(`govmd: checked ${summary.links} external links (${summary.fromCache} from the cache): ${summary.dead} dead, ${summary.unreachable} unreachable`);
     }
@@ -247,11 +280,11 @@ async function progress(args: string[], io: Io): Promise<number> {
   const single = positionals.length === 1 && files.length === 1 && named.has(files[0]);
 
   const reports: { file: string; title: string; progress: DdProgress; lines: number[] }[] = [];
-  const projects = new Map<string | undefined, Awaited<ReturnType<typeof openProject>>>();
+  const projects = new Map<string, Awaited<ReturnType<typeof openProject>>>();
   for (const path of files) {
-    const config = configFor(path, values.config, io);
-    if (!projects.has(config)) projects.set(config, await openProject(config, io));
-    const opened = projects.get(config);
+    const root = findWorkspaceRoot(path).root;
+    if (!projects.has(root)) projects.set(root, await openProjectOf(path, values.config, io));
+    const opened = projects.get(root);
     if (!opened) return 2;
     const uri = fileUri(path);
     const doc = await opened.project.document(uri);
@@ -308,7 +341,7 @@ async function templateDiff(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('template-diff takes exactly one file');
   if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, not '${values.format}'`);
   const path = nodePath.resolve(io.cwd, positionals[0]);
-  const opened = await openProject(configFor(path, values.config, io), io);
+  const opened = await openProjectOf(path, values.config, io);
   if (!opened) return 2;
   const uri = URI.file(path).toString();
   const doc = await opened.project.document(uri);

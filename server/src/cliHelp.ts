@@ -16,15 +16,17 @@ Usage:
   govmd help [COMMAND]               This help, or a command's options
   govmd --version                    The version
 
-Settings: the nearest .govmd.json / .govmd.yaml above each checked file.
+Settings: the .govmd.json / .govmd.yaml at each checked file's workspace root (the nearest folder
+above it with a settings file or a .git; never one above the repository), or --config FILE.
 
 ${EXIT_CODES}`;
 
 export const COMMAND_HELP: Record<string, string> = {
   check: `Usage: govmd check [paths...] [options]
 
-Checks Markdown files and folders (default: the current folder) with the nearest settings file
-above each file, and prints one line per finding:
+Checks Markdown files and folders (default: the current folder), each against its workspace root
+(the nearest folder above it with a settings file or a .git, else the path named) and that root's
+settings file, and prints one line per finding:
 
   file:line:column: severity: message [code]
 
@@ -32,11 +34,14 @@ Options:
   --format text|json|sarif  text (default): the lines above, then a summary; json: an array of
                             {file, line, column, endLine, endColumn, code, severity, message, related?};
                             sarif: SARIF 2.1.0 for GitHub code scanning
-  --config FILE             Use this settings file for every file
+  --config FILE             Use this settings file for every file (a settings file named here
+                            may also turn on the external link check)
   --fail-on LEVEL           error (default), warning, information, hint or none
   --fix                     Apply the safe fixes (malformed checkboxes, template lines, a parent
                             whose sub-criteria are all met) and report what is left
-  --external                Also request http(s) links to find dead ones (off by default)
+  --external                Also request http(s) links to find dead ones (off by default; a
+                            repository's own settings file cannot turn it on)
+  --allow-private-hosts     With --external, also request links to localhost and private networks
 
 Rules (severity per code in the settings file's "severity"):
 ${RULES.map((rule) => `  ${rule.code.padEnd(22)} ${rule.description}`).join('\n')}

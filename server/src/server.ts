@@ -42,7 +42,9 @@ connection.onInitialize((params) => {
   const options = (params.initializationOptions ?? {}) as { trusted?: boolean; debounceMs?: number };
   session = new Session(connection, documents, {
     rootPaths: folders,
-    trusted: options.trusted !== false,
+    // Only VS Code says whether the user trusts the workspace; from any other client, the user
+    // says it (initializationOptions.trusted or --trusted), else the repository is not trusted.
+    trusted: options.trusted === true || process.argv.includes('--trusted'),
     debounceMs: options.debounceMs ?? 200,
     supportsProgress: params.capabilities.window?.workDoneProgress === true,
   });

@@ -50,13 +50,16 @@ test('external links: nothing is fetched unless asked', async () => {
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), []);
   assert.deepEqual(hits, []);
+  const flagged = await govmdAsync(['check', '--format', 'json', '--allow-private-hosts'], folder, { XDG_CACHE_HOME: join(folder, 'cache') });
+  assert.equal(flagged.code, 0, flagged.stderr);
+  assert.deepEqual(hits, [], '--allow-private-hosts alone does not turn the check on');
 });
 
 test('external links: --external reports the dead one, and a second run answers from the cache', async () => {
   hits.length = 0;
-  const folder = workspace({ externalLinks: { allowPrivateHosts: true } });
+  const folder = workspace({});
   const env = { XDG_CACHE_HOME: join(folder, 'cache') };
-  const run = await govmdAsync(['check', '--external', '--format', 'json'], folder, env);
+  const run = await govmdAsync(['check', '--external', '--allow-private-hosts', '--format', 'json'], folder, env);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stderr, 'govmd: checked 2 external links (0 from the cache): 1 dead, 0 unreachable\n');
   assert.deepEqual(JSON.parse(run.stdout).map((f: { line: number; column: number; code: string; message: string }) => `${f.line}:${f.column} ${f.code} ${f.message}`), [
@@ -64,7 +67,7 @@ test('external links: --external reports the dead one, and a second run answers 
   ]);
   const requests = hits.length;
   assert.ok(requests >= 2);
-  const again = await govmdAsync(['check', '--external', '--format', 'json'], folder, env);
+  const again = await govmdAsync(['check', '--external', '--allow-private-hosts', '--format', 'json'], folder, env);
   assert.equal(again.stderr, 'govmd: checked 2 external links (2 from the cache): 1 dead, 0 unreachable\n');
   assert.equal(hits.length, requests, 'no request on the second run');
 });

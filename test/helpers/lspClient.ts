@@ -24,9 +24,13 @@ export interface LspSession {
   stop(): Promise<void>;
 }
 
-/** Starts the real server over stdio and initializes it as an editor would. */
-export async function startServer(rootPath: string, options: { settings?: unknown; initializationOptions?: unknown } = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Starts the real server over stdio and initializes it as an editor would: as VS Code does in a
+ * trusted workspace unless `initializationOptions` says otherwise (`{}` is a client that sends no
+ * trust information, as every other editor).
+ */
+export async function startServer(rootPath: string, options: { settings?: unknown; initializationOptions?: unknown; args?: string[] } = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -67,7 +71,7 @@ export async function startServer(rootPath: string, options: { settings?: unknow
       window: { workDoneProgress: true },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
     },
-    initializationOptions: options.initializationOptions ?? {},
+    initializationOptions: options.initializationOptions ?? { trusted: true },
   });
   await connection.sendNotification('initialized', {});
 

@@ -1,11 +1,20 @@
 import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Workspace } from '../engine/workspace';
 import { readText } from './readText';
 import { walkFiles } from './walk';
 import { fileUri } from '../engine/text/uriText';
 
-/** The engine's Workspace on the file system, for the CLI (and the server's files that are not open). */
+/**
+ * The engine's Workspace on the file system, for the CLI (and the server's files that are not open).
+ *
+ * It is the trust boundary's last line: the engine only asks for paths inside the roots, but a
+ * symbolic link inside can lead anywhere. A file whose real path is outside every root is not
+ * read (a link to it still finds that it exists: existence is all `stat` tells). Git
+ * metadata is the exception: a worktree's or submodule's `.git` file names a git folder elsewhere,
+ * whose config says which GitHub repository the checkout holds.
+ */
 export class FsWorkspace implements Workspace {
   readonly roots: readonly string[];
   /** Why files could not be read, by URI: filled as files are read. */
@@ -13,6 +22,7 @@ export class FsWorkspace implements Workspace {
   /** Files not read because they are over the engine's size limit, with their size in bytes. */
   private readonly oversized = new Map<string, number>();
   private fileList?: Promise<readonly string[]>;
+  private realRoots?: Promise<string[]>;
 
   constructor(
     private readonly rootPaths: readonly string[],
@@ -33,8 +43,13 @@ export class FsWorkspace implements Workspace {
   }
 
   async readFile(uri: string): Promise<string | undefined> {
-    const result = await readText(URI.parse(uri).fsPath);
+    const path = URI.parse(uri).fsPath;
     this.oversized.delete(uri);
+    if (await this.leadsOutside(path)) {
+      this.problems.set(uri, 'is a symbolic link that leads out of the workspace; not read');
+      return undefined;
+    }
+    const result = await readText(path);
     if ('problem' in result) {
       // Too large is a finding on the file (not-checked), not a file that cannot be read.
       if (result.tooLarge !== undefined) this.oversized.set(uri, result.tooLarge);
@@ -50,11 +65,31 @@ export class FsWorkspace implements Workspace {
   }
 
   async stat(uri: string): Promise<'file' | 'directory' | undefined> {
+    const path = URI.parse(uri).fsPath;
     try {
-      const stat = await fs.stat(URI.parse(uri).fsPath);
+      const stat = await fs.stat(path);
       return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : undefined;
     } catch {
       return undefined;
     }
   }
+
+  /** Whether `path` exists and resolves (through symbolic links) to a place outside every root. */
+  private async leadsOutside(path: string): Promise<boolean> {
+    if (this.rootPaths.length === 0) return false;
+    let real: string;
+    try {
+      real = await fs.realpath(path);
+    } catch {
+      return false;
+    }
+    const roots = await (this.realRoots ??= Promise.all(this.rootPaths.map((root) => fs.realpath(root).catch(() => nodePath.resolve(root)))));
+    if (roots.some((root) => real === root || real.startsWith(root.endsWith(nodePath.sep) ? root : `${root}${nodePath.sep}`))) return false;
+    return !(isGitMetadata(path) && isGitMetadata(real));
+  }
+}
+
+/** A path inside a `.git` folder, or a `.git` file itself. */
+function isGitMetadata(path: string): boolean {
+  return path.split(/[\\/]/).includes('.git');
 }

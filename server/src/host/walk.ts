@@ -22,12 +22,22 @@ interface IgnoreRules {
  * real path, so symbolic link loops end; unreadable folders are reported and skipped. What a
  * `.gitignore` ignores (build output, caches) is not part of the project and is skipped too,
  * unless it was named explicitly.
+ *
+ * `boundaries[i]` is the folder the walk of `paths[i]` must stay in (its workspace root; the path
+ * itself by default): a symbolic link whose target lies outside it is not followed. Paths named
+ * explicitly are taken as named.
  */
-export async function walkFiles(paths: readonly string[], exclude: readonly string[], base: string): Promise<WalkResult> {
+export async function walkFiles(paths: readonly string[], exclude: readonly string[], base: string, boundaries: readonly string[] = paths): Promise<WalkResult> {
   const isExcluded = globMatcher(exclude);
   const result: WalkResult = { files: [], problems: [] };
   const seenFolders = new Set<string>();
   const seenFiles = new Set<string>();
+
+  const leadsOut = (path: string, real: string) => {
+    result.problems.push({ path, problem: `not checked: a symbolic link to ${real}, outside the workspace` });
+  };
+  let boundary = '';
+  const inside = (real: string) => boundary === '' || real === boundary || real.startsWith(boundary.endsWith(nodePath.sep) ? boundary : `${boundary}${nodePath.sep}`);
 
   const visit = async (path: string, explicit: boolean, ignores: readonly IgnoreRules[]): Promise<void> => {
     const relative = nodePath.relative(base, path).split(nodePath.sep).join('/');
@@ -51,6 +61,7 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
         return;
       }
       if (seenFolders.has(real)) return;
+      if (!explicit && !inside(real)) return leadsOut(path, real);
       seenFolders.add(real);
       if (!explicit && isIgnored(path, true, ignores)) return;
       const inner = [...ignores];
@@ -70,12 +81,17 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
     } else if (explicit || (CHECKED_FILE.test(path) && !isIgnored(path, false, ignores))) {
       const real = await fs.realpath(path).catch(() => path);
       if (seenFiles.has(real)) return;
+      if (!explicit && !inside(real)) return leadsOut(path, real);
       seenFiles.add(real);
       result.files.push(path);
     }
   };
 
-  for (const path of paths) await visit(nodePath.resolve(base, path), true, []);
+  for (const [index, path] of paths.entries()) {
+    const limit = boundaries[index] ?? path;
+    boundary = await fs.realpath(nodePath.resolve(base, limit)).catch(() => '');
+    await visit(nodePath.resolve(base, path), true, []);
+  }
   return result;
 }
 

@@ -176,20 +176,24 @@ export class LinkIndex {
       const uri = join(base, relative);
       // GitHub resolves a link that climbs out of the repository against its own pages:
       // `../../issues` from the README is the issue list, not a file.
-      if (uri !== root && !uri.startsWith(`${root}/`)) return undefined;
+      if (!isWithin(uri, root)) return undefined;
       return { base, fragment: destination.fragment, repository: undefined, options: [{ uri, relative, pathSpan: destination.pathSpan }] };
     }
     if (destination.type !== 'github') return undefined;
     const repository = repositories.byName.get(`${destination.owner}/${destination.repo}`.toLowerCase());
     if (!repository) return undefined;
     const { segments } = destination;
+    // A browser resolves `..` (and `%2e%2e`) before GitHub sees the URL: it names another page, not a file here.
+    if (segments.some((segment) => segment.name === '.' || segment.name === '..')) return undefined;
     const end = segments.length ? segments[segments.length - 1].end : 0;
     const options: { uri: string; relative: string; pathSpan: Span }[] = [];
     // REF may hold `/` (`release/v2.1`): every split is a candidate, the longest existing path wins.
     for (let k = 1; k < segments.length; k++) {
       const relative = segments.slice(k).map((segment) => segment.name).join('/');
-      options.push({ uri: join(repository.uri, relative), relative, pathSpan: { start: segments[k].start, end } });
+      const uri = join(repository.uri, relative);
+      if (isWithin(uri, repository.uri)) options.push({ uri, relative, pathSpan: { start: segments[k].start, end } });
     }
+    if (segments.length > 1 && options.length === 0) return undefined;
     if (options.length === 0) options.push({ uri: repository.uri, relative: '', pathSpan: { start: end, end } });
     return { base: repository.uri, fragment: destination.fragment, repository, options };
   }
@@ -293,8 +297,12 @@ export class LinkIndex {
   private async findRepositories(): Promise<RepositoryMap> {
     const entries: RepositoryFolder[] = [];
     const settingsFolder = this.host.settingsFolder ?? this.host.workspace.roots[0];
+    const roots = this.host.workspace.roots.map(stripSlash);
     for (const [name, folder] of Object.entries(this.host.repositories)) {
-      if (settingsFolder) entries.push({ name, uri: join(stripSlash(settingsFolder), folder), source: 'settings' });
+      if (!settingsFolder) continue;
+      const uri = join(stripSlash(settingsFolder), folder);
+      // A mapping may not make the workspace reach beyond its folders (`"o/r": "/"`).
+      if (roots.some((root) => isWithin(uri, root))) entries.push({ name, uri, source: 'settings' });
     }
     for (const folder of await this.repositoryCandidates()) {
       for (const name of await this.githubRemotes(folder)) entries.push({ name, uri: folder, source: 'git remote' });
@@ -329,7 +337,8 @@ export class LinkIndex {
       config = await this.host.workspace.readFile(`${dotGit}/config`);
     } else if (kind === 'file') {
       const gitDir = gitDirOf((await this.host.workspace.readFile(dotGit)) ?? '');
-      if (gitDir) {
+      // Only a git folder is read for remotes: `gitdir: /home/me` must not send us reading elsewhere.
+      if (gitDir && /(^|\/)\.git(\/|$)/.test(gitDir)) {
         const dir = join(folder, gitDir);
         // A worktree's own git folder names the shared one, which holds the config.
         const common = (await this.host.workspace.readFile(`${dir}/commondir`))?.trim();
@@ -349,6 +358,11 @@ export class LinkIndex {
     const root = this.rootOf(uri);
     return uri === root ? Utils.basename(parseUri(uri)) || uri : decodeUriComponent(uri.slice(root.length + 1));
   }
+}
+
+/** `uri` is `folder` or below it (both without a trailing `/`, normalised). */
+function isWithin(uri: string, folder: string): boolean {
+  return uri === folder || uri.startsWith(`${folder}/`);
 }
 
 function join(base: string, relative: string): string {
