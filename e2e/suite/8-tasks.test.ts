@@ -28,7 +28,10 @@ suite('Tasks', () => {
     // govmd check exits 1: the seed DD has errors.
     assert.equal(await ended, 1);
     for (const file of [SEED_DD, SEED_MEETING]) {
-      const want = keysOfCli(expected.filter((f) => f.file === file).map((f) => ({ ...f, severity: f.severity === 'hint' ? 'information' : f.severity })));
+      // VS Code's problem collector keys a marker by its place, code and severity, not its message:
+      // two findings of one code at one place (two criteria missing from one area, template-drift)
+      // are one marker of the task.
+      const want = [...new Set(keysOfCli(expected.filter((f) => f.file === file).map((f) => ({ ...f, severity: f.severity === 'hint' ? 'information' : f.severity }))))];
       assert.ok(want.length > 0, file);
       const taskMarkers = () => vscode.languages.getDiagnostics(fileUri(file)).filter((d) => d.source === MATCHER_SOURCE);
       await waitFor(`${want.length} markers of the task on ${file}`, () => taskMarkers().length === want.length, 15_000).catch(() => undefined);
