@@ -228,7 +228,8 @@ async function check(args: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(toSarif(findings, rules, (uri) => sarifPath(URI.parse(uri).fsPath, io.cwd), VERSION), null, 2));
   } else {
     if (findings.length) io.out(formatText(findings, fileOf));
-    io.out(summarize(findings, checked - unreadable));
+    // Files the walk could not take are not among the checked ones: only the others are subtracted.
+    io.out(summarize(findings, checked - (unreadable - walked.problems.length)));
   }
 
   if (unreadable > 0 || unwritten > 0) return 2;

@@ -100,6 +100,8 @@ test('paths that leave the workspace are not read: ../ in GitHub URLs, repositor
     `govmd: out-folder: not checked: a symbolic link to ${realpathSync(join(outside, 'nested'))}, outside the workspace`,
     '',
   ].join('\n'));
+  const text = govmd(['check'], { cwd: repo });
+  assert.equal(text.stdout, 'No problems in 1 file.\n');
 
   const mapped = tree({ '.govmd.json': JSON.stringify({ repositories: { 'o/r': '/' } }), 'a.md': '[passwd](https://github.com/o/r/blob/main/etc/passwd#L9999)\n' });
   const root = govmd(['check', '--format', 'json'], { cwd: mapped });
