@@ -3,7 +3,7 @@
 // versions get any, and how the server's memory grows as the edits pile up.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Position } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type Position } from 'vscode-languageserver-protocol';
 import { fileUri, LspDriver, delay, type ServerSpec } from './lspDriver';
 import { govmdServer } from './govmdServer';
 import { vscodeMarkdownServer } from './peers/vscodeMarkdownServer';
@@ -80,10 +80,10 @@ async function typeInto(driver: LspDriver, file: TypedFile, options: KeystrokeOp
   const stopListening = driver.onPublish((published) => {
     if (published.uri === uri) record(published.version ?? lastSent, published.at, published.diagnostics.length);
   });
-  const pending: Promise<unknown>[] = [];
+  const puller = pull ? new OnePullInFlight(driver, uri, record) : undefined;
   // Waits until the diagnostics of the latest version (or a later one) are in.
   const settle = async () => {
-    if (pull) await Promise.all(pending);
+    if (puller) await puller.idle();
     else if (!answered.has(lastSent)) await driver.nextPublish((published) => published.uri === uri && (published.version ?? lastSent) >= lastSent, SETTLE_TIMEOUT_MS);
   };
 
@@ -103,7 +103,7 @@ async function typeInto(driver: LspDriver, file: TypedFile, options: KeystrokeOp
     sentAt.set(version, sentAtMs);
     lastSent = version;
     cursor = text[index] === '\n' ? { line: cursor.line + 1, character: 0 } : { line: cursor.line, character: cursor.character + 1 };
-    if (pull) pending.push(driver.pull(uri).then((diagnostics) => record(version, performance.now(), diagnostics.length)));
+    puller?.changed(version);
     if (index + 1 === EARLY_EDITS && text.length > EARLY_EDITS) {
       await settle();
       rssEarlyMb = driver.rssMb();
@@ -116,6 +116,54 @@ async function typeInto(driver: LspDriver, file: TypedFile, options: KeystrokeOp
   stopListening();
   await driver.close(uri);
   return { latencies, lastDiagnostics, sent: text.length, published: answered.size, rssEarlyMb, rssLastMb };
+}
+
+/**
+ * What VS Code's language client does for a server that wants its diagnostics pulled on change:
+ * one pull per document in flight; a change meanwhile cancels it, and once it settles (its answer,
+ * if the server still gave one, is shown) the latest version is pulled.
+ */
+class OnePullInFlight {
+  private active?: CancellationTokenSource;
+  private rescheduled = false;
+  private latest = 0;
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly driver: LspDriver,
+    private readonly uri: string,
+    private readonly answered: (version: number, at: number, diagnostics: number) => void,
+  ) {}
+
+  changed(version: number): void {
+    this.latest = version;
+    if (!this.active) return this.start();
+    this.active.cancel();
+    this.rescheduled = true;
+  }
+
+  /** Resolves once no pull is in flight and none is due. */
+  idle(): Promise<void> {
+    return this.active ? new Promise((resolve) => this.waiters.push(resolve)) : Promise.resolve();
+  }
+
+  private start(): void {
+    const version = this.latest;
+    const source = new CancellationTokenSource();
+    this.active = source;
+    this.driver.pull(this.uri, source.token).then(
+      (diagnostics) => this.answered(version, performance.now(), diagnostics.length),
+      () => undefined,
+    ).finally(() => {
+      source.dispose();
+      this.active = undefined;
+      if (this.rescheduled) {
+        this.rescheduled = false;
+        return this.start();
+      }
+      for (const resolve of this.waiters.splice(0)) resolve();
+    });
+  }
 }
 
 export async function benchKeystroke(options: KeystrokeOptions): Promise<string> {
@@ -162,7 +210,7 @@ export async function benchKeystroke(options: KeystrokeOptions): Promise<string>
     }
   }
   return [
-    `Keystroke latency in a ${options.workspaceFiles + 1}-file workspace (${options.workspaceFiles} generated + the seed DD): ${options.edits} characters of real prose typed one at a time, one keystroke every ${options.paceMs} ms, into a new paragraph in the middle of the file. Latency: didChange → the publishDiagnostics of that version (govmd), or → the answer to the pull VS Code makes after each change (its Markdown server). RSS after ${EARLY_EDITS} and after ${options.edits} edits, each read once the latest version's diagnostics are in.`,
+    `Keystroke latency in a ${options.workspaceFiles + 1}-file workspace (${options.workspaceFiles} generated + the seed DD): ${options.edits} characters of real prose typed one at a time, one keystroke every ${options.paceMs} ms, into a new paragraph in the middle of the file. Latency: didChange → the publishDiagnostics of that version (govmd), or → the answer to the pull made after that change (its Markdown server; pulled as VS Code's client does: one pull in flight, a change cancels it and the latest version is pulled next). RSS after ${EARLY_EDITS} and after ${options.edits} edits, each read once the latest version's diagnostics are in.`,
     markdownTable(['server', 'typed file', 'median', 'p95', 'versions with diagnostics', 'diagnostics at the end', `RSS @${EARLY_EDITS}`, `RSS @${options.edits}`, 'growth'], rows),
     ...notes,
   ].join('\n');

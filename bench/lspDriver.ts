@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { CancellationToken, Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { statusField } from './measuredProcess';
@@ -154,10 +154,13 @@ export class LspDriver {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  /** A pull-diagnostics request (LSP 3.17), as VS Code makes after a change for a server that asks for them. */
-  async pull(uri: string): Promise<Diagnostic[]> {
-    const report = (await this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items?: Diagnostic[] };
-    return report.items ?? [];
+  /** A pull-diagnostics request (LSP 3.17), as VS Code makes for a server that asks for them. */
+  async pull(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+    const params = { textDocument: { uri } };
+    // An undefined third argument would be sent as a second parameter.
+    const answer = token ? this.connection.sendRequest('textDocument/diagnostic', params, token) : this.connection.sendRequest('textDocument/diagnostic', params);
+    const report = (await answer) as { kind: string; items?: Diagnostic[] } | null;
+    return report?.items ?? [];
   }
 
   /** The server's resident set now, in MB. */
