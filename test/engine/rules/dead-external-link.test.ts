@@ -19,7 +19,7 @@ testRule(deadExternalLink, {
       name: 'dead and unreachable, inline, autolink and definition',
       kind: 'governance',
       workspace: { externalLinks: verdicts },
-      text: md('See [the page](https://example.org/gone) and <https://nowhere.invalid/>.', '', '[ref]: https://example.org/gone'),
+      text: md('See [the page](https://example.org/gone) and <https://nowhere.invalid/>.', '', '[ref]: https://example.org/gone', '', 'Read [the notes][ref].'),
       findings: [
         '1:5 warning Dead link (404 Not Found): https://example.org/gone',
         '1:46 warning Link cannot be reached (host not found): https://nowhere.invalid/',

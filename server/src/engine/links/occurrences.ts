@@ -14,7 +14,8 @@ export interface LinkOccurrence {
 
 /**
  * Where each destination is written. Reference links are left out: their destination is their
- * definition's, which is an occurrence of its own (one finding per place to fix).
+ * definition's, which is an occurrence of its own (one finding per place to fix), when some
+ * reference uses it.
  */
 export function linkOccurrences(parsed: ParsedDocument): readonly LinkOccurrence[] {
   let found = cache.get(parsed);
@@ -35,7 +36,9 @@ function collectOccurrences(parsed: ParsedDocument): LinkOccurrence[] {
     found.push(occurrence);
   };
   for (const link of parsed.links) if (link.kind !== 'reference') add(link.span, link.url, link.destination, false);
-  for (const definition of parsed.definitions) add(definition.span, definition.url, definition.destination, true);
+  // A definition no reference uses renders nothing: GitHub draws no link from it.
+  const used = new Set(parsed.links.flatMap((link) => (link.kind === 'reference' && link.identifier !== undefined ? [link.identifier] : [])));
+  for (const definition of parsed.definitions) if (used.has(definition.identifier)) add(definition.span, definition.url, definition.destination, true);
   return found.sort((a, b) => a.span.start - b.span.start);
 }
 

@@ -2,7 +2,8 @@ import { URI, Utils } from 'vscode-uri';
 import type { Span } from '../types';
 import type { Workspace } from '../workspace';
 import type { ParsedDocument } from '../parse/document';
-import { anchorSet, anchorsOf, type AnchorSet } from './anchors';
+import { distance } from 'fastest-levenshtein';
+import { anchorSet, anchorsOf, matchFragment, type AnchorSet } from './anchors';
 import { scanAnchors } from './anchorScan';
 import { LineIndex } from '../text/lineIndex';
 import { parseDestination, parseLineAnchor, type Destination } from './destination';
@@ -134,7 +135,7 @@ export class LinkIndex {
     const destination = parseDestination(url);
     const candidates = this.candidates(from, destination, repositories);
     if (!candidates) return undefined;
-    const { base, options, fragment, repository } = candidates;
+    const { base, within, style, options, fragment, repository } = candidates;
     let chosen = options[0];
     let kind: ResolvedTarget['kind'];
     for (const option of options) {
@@ -147,7 +148,7 @@ export class LinkIndex {
     const target: ResolvedTarget = { uri: chosen.uri, display: this.display(chosen.uri), kind, pathSpan: chosen.pathSpan };
     if (repository) target.repository = repository.name;
     if (!kind) {
-      const suggestion = await this.suggestPath(base, chosen.relative, repository?.uri ?? this.rootOf(from));
+      const suggestion = await this.suggestPath({ base, within, style, written: chosen.relative, fragment });
       if (suggestion) target.suggestion = suggestion;
       return target;
     }
@@ -177,7 +178,8 @@ export class LinkIndex {
       // GitHub resolves a link that climbs out of the repository against its own pages:
       // `../../issues` from the README is the issue list, not a file.
       if (!isWithin(uri, root)) return undefined;
-      return { base, fragment: destination.fragment, repository: undefined, options: [{ uri, relative, pathSpan: destination.pathSpan }] };
+      const style: PathStyle = destination.rootRelative ? 'root' : 'relative';
+      return { base, within: root, style, fragment: destination.fragment, repository: undefined, options: [{ uri, relative, pathSpan: destination.pathSpan }] };
     }
     if (destination.type !== 'github') return undefined;
     const repository = repositories.byName.get(`${destination.owner}/${destination.repo}`.toLowerCase());
@@ -185,6 +187,9 @@ export class LinkIndex {
     const { segments } = destination;
     // A browser resolves `..` (and `%2e%2e`) before GitHub sees the URL: it names another page, not a file here.
     if (segments.some((segment) => segment.name === '.' || segment.name === '..')) return undefined;
+    // `blob/397865e…/sigs.yml` is the file as it was at that commit: today's working tree cannot say
+    // whether it existed then, and GitHub keeps serving it.
+    if (destination.route !== 'root' && segments.length > 0 && COMMIT.test(segments[0].name)) return undefined;
     const end = segments.length ? segments[segments.length - 1].end : 0;
     const options: { uri: string; relative: string; pathSpan: Span }[] = [];
     // REF may hold `/` (`release/v2.1`): every split is a candidate, the longest existing path wins.
@@ -195,7 +200,7 @@ export class LinkIndex {
     }
     if (segments.length > 1 && options.length === 0) return undefined;
     if (options.length === 0) options.push({ uri: repository.uri, relative: '', pathSpan: { start: end, end } });
-    return { base: repository.uri, fragment: destination.fragment, repository, options };
+    return { base: repository.uri, within: repository.uri, style: 'repository' as PathStyle, fragment: destination.fragment, repository, options };
   }
 
   private stat(uri: string): Promise<'file' | 'directory' | undefined> {
@@ -271,27 +276,57 @@ export class LinkIndex {
    * Kept until a file comes or goes: a broken link is resolved again on every keystroke, and the
    * search runs over every file of the workspace.
    */
-  private suggestPath(base: string, written: string, within: string): Promise<string | undefined> {
-    const key = `${base}\u0000${written}\u0000${within}`;
+  private suggestPath(request: PathRequest): Promise<string | undefined> {
+    const key = JSON.stringify(request);
     let suggestion = this.suggestions.get(key);
     if (!suggestion) {
-      suggestion = this.searchClosestPath(base, written, within);
+      suggestion = this.searchClosestPath(request);
       this.suggestions.set(key, suggestion);
     }
     return suggestion;
   }
 
-  private async searchClosestPath(base: string, written: string, within: string): Promise<string | undefined> {
-    if (written === '') return undefined;
+  /**
+   * The file a missing path most likely meant, in the same repository, or none. Only a file of the
+   * same name elsewhere (moved), of the same name with another extension (`graduation_criteria.adoc`
+   * became `.md`), or a name a typo away (`COMMUNITY_LADER.md`) is proposed: a merely similar path is
+   * another document, and a wrong proposal is worse than none. When the link names a section, only
+   * files that have it are proposed.
+   */
+  private async searchClosestPath({ base, within, style, written, fragment }: PathRequest): Promise<string | undefined> {
+    const clean = written.replace(INVISIBLE, '');
+    const name = clean.slice(clean.lastIndexOf('/') + 1).toLowerCase();
+    if (name === '') return undefined;
+    const extension = /\.[^.]+$/.exec(name)?.[0] ?? '';
+    const stem = name.slice(0, name.length - extension.length);
+    // Every folder has its README, every repository its CONTRIBUTING: another file of that name is
+    // another folder's, not where the missing one went (`OpenEBS/CONTRIBUTING.md` is not the TOC's).
+    if (GENERIC_NAMES.has(stem)) return undefined;
     const prefix = `${within}/`;
-    // A missing `members.yaml` is not a misspelt `Maintainers.md`: propose files of its own kind.
-    const extension = /\.[^./]+$/.exec(written)?.[0].toLowerCase();
-    const candidates: string[] = [];
+    const ranked: { uri: string; path: string; tier: number; distance: number }[] = [];
     for (const uri of await this.host.workspace.listFiles()) {
-      if (uri.startsWith(prefix) && (!extension || uri.toLowerCase().endsWith(extension))) candidates.push(relativePath(base, uri));
+      if (!uri.startsWith(prefix)) continue;
+      const candidate = decodeUriComponent(uri.slice(uri.lastIndexOf('/') + 1)).toLowerCase();
+      const candidateExtension = /\.[^.]+$/.exec(candidate)?.[0] ?? '';
+      const tier =
+        candidate === name ? 0
+        : stem !== '' && candidate.slice(0, candidate.length - candidateExtension.length) === stem ? 1
+        : candidateExtension === extension && distance(candidate, name) <= Math.floor(stem.length / 5) ? 2
+        : -1;
+      if (tier < 0) continue;
+      const path = style === 'relative' ? relativePath(base, uri) : `${style === 'root' ? '/' : ''}${decodeUriComponent(uri.slice(prefix.length))}`;
+      ranked.push({ uri, path, tier, distance: distance(clean.toLowerCase(), path.toLowerCase()) });
     }
-    const suggestion = closest(written, candidates);
-    return suggestion === written ? undefined : suggestion;
+    ranked.sort((a, b) => a.tier - b.tier || a.distance - b.distance || (a.path < b.path ? -1 : 1));
+    for (const candidate of ranked) {
+      if (candidate.path === written) continue;
+      if (fragment && parseLineAnchor(fragment) === undefined && MARKDOWN.test(candidate.uri)) {
+        const anchors = (await this.factsOf(candidate.uri, true))?.anchors;
+        if (!anchors || !matchFragment(anchors, fragment).found) continue;
+      }
+      return candidate.path;
+    }
+    return undefined;
   }
 
   private async findRepositories(): Promise<RepositoryMap> {
@@ -363,6 +398,31 @@ export class LinkIndex {
 /** `uri` is `folder` or below it (both without a trailing `/`, normalised). */
 function isWithin(uri: string, folder: string): boolean {
   return uri === folder || uri.startsWith(`${folder}/`);
+}
+
+/** Names (lower case, no extension) every folder or repository may have its own of. */
+const GENERIC_NAMES = new Set([
+  'readme', 'index', '_index', 'contributing', 'governance', 'maintainers', 'security', 'code_of_conduct', 'code-of-conduct',
+  'license', 'changelog', 'owners', 'codeowners', 'adopters', 'roadmap', 'releases', 'release', 'support', 'notice', 'authors',
+]);
+
+/** A commit (7 to 40 hex digits) as the REF of a GitHub URL. */
+const COMMIT = /^[0-9a-f]{7,40}$/i;
+
+/** Characters that print nothing (a left-to-right mark pasted with a path). */
+export const INVISIBLE = /[\p{Cf}]/gu;
+
+/** How the link writes its path, and so how a proposal must be written. */
+type PathStyle = 'relative' | 'root' | 'repository';
+
+interface PathRequest {
+  /** The folder relative paths start from. */
+  base: string;
+  /** The repository (or workspace folder) proposals must stay in. */
+  within: string;
+  style: PathStyle;
+  written: string;
+  fragment: string | undefined;
 }
 
 function join(base: string, relative: string): string {

@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import type { Span } from '../types';
 import { parseDestination } from '../links/destination';
 import { editInUrl, linkOccurrences } from '../links/occurrences';
+import { INVISIBLE } from '../links/targets';
 import { fix, shorten } from './edits';
 import { decodeUriComponent, encodeUriComponent } from '../text/uriText';
 
@@ -31,18 +32,24 @@ export const brokenLink: Rule = {
 };
 
 /**
- * The link as written, where it leads when that reads differently (`../toc-decision-process.md`
+ * The link as written, where it leads when it climbs out of its folder (`../toc-decision-process.md`
  * from operations/ is cncf/toc/toc-decision-process.md), and the link the fix writes.
  */
 function pathMessage(url: string, pathSpan: Span, display: string, suggestion: string | undefined): string {
   const written = decodeUriComponent(url.slice(pathSpan.start, pathSpan.end));
-  const where = written.replace(/^\.\//, '') === display ? '' : ` (${shorten(display)})`;
+  const climbs = written.startsWith('/') || written.split('/').includes('..');
+  const where = climbs && written !== display ? ` (${visible(shorten(display))})` : '';
   const replacement = suggestion ? `${url.slice(0, pathSpan.start)}${suggestion}${url.slice(pathSpan.end)}` : undefined;
-  return `No file or folder ${shorten(written)}${where}${replacement ? `; did you mean ${shorten(replacement)}?` : ''}`;
+  return `No file or folder ${visible(shorten(written))}${where}${replacement ? `; did you mean ${shorten(replacement)}?` : ''}`;
 }
 
 function githubMessage(display: string, repository: string | undefined, suggestion: string | undefined): string {
-  return `No file or folder ${shorten(display)}${repository ? ` (${repository} in this workspace)` : ''}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
+  return `No file or folder ${visible(shorten(display))}${repository ? ` (${repository} in this workspace)` : ''}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
+}
+
+/** `2026-02-02.md‎` with an invisible left-to-right mark reads as the existing file: show the mark. */
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (mark) => `<U+${mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 function encodePath(path: string): string {
