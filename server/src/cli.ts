@@ -146,6 +146,7 @@ async function check(args: string[], io: Io): Promise<number> {
       fix: { type: 'boolean', default: false },
       external: { type: 'boolean', default: false },
       'allow-private-hosts': { type: 'boolean', default: false },
+      hints: { type: 'boolean', default: false },
     },
   });
   const format = values.format!;
@@ -187,6 +188,7 @@ async function check(args: string[], io: Io): Promise<number> {
     projects.push({ ...opened, paths: paths.filter((path) => positionals.includes(path) || !excluded(nodePath.relative(opened.root, path).split(nodePath.sep).join('/'))) });
   }
 
+  const reportHints = values.hints || failOn === 'hint';
   const fileOf = (uri: string) => displayPath(URI.parse(uri).fsPath, io);
   const findings: Finding[] = [];
   let checked = 0;
@@ -200,7 +202,9 @@ async function check(args: string[], io: Io): Promise<number> {
       const uri = fileUri(path);
       // A bug met in one file costs that file, said in one line; the others are still checked and fixed.
       try {
-        let fileFindings = await project.check(uri);
+        // Hints are the editor's faint suggestions (VS Code's Problems panel does not list them either),
+        // as TypeScript's suggestion diagnostics never reach `tsc`: asked for, or failed on, they are reported.
+        let fileFindings = (await project.check(uri)).filter((finding) => reportHints || finding.severity !== 'hint');
         const problem = workspace.problems.get(uri);
         if (problem) {
           io.err(`govmd: ${displayPath(path, io)}: ${problem}`);

@@ -42,6 +42,9 @@ Options:
   --external                Also request http(s) links to find dead ones (off by default; a
                             repository's own settings file cannot turn it on)
   --allow-private-hosts     With --external, also request links to localhost and private networks
+  --hints                   Also print hint-level findings (the editor's faint suggestions: an
+                            anchor in another letter case, a DD on an older template); --fail-on
+                            hint implies it
 
 Rules (severity per code in the settings file's "severity"):
 ${RULES.map((rule) => `  ${rule.code.padEnd(22)} ${rule.description}`).join('\n')}

@@ -234,3 +234,19 @@ test('settings file: each file uses the nearest one above it', () => {
   ]);
   assert.equal(run.code, 1);
 });
+
+// open-telemetry/community elections/2019/governance-committee-candidates.md:7 (9f58973): GitHub
+// matches `#Alois-Reitbauer` to the heading's `#alois-reitbauer`; the editor hints, the report does not.
+test('check: hints are left out unless asked for (--hints, or --fail-on hint)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'govmd-hints-'));
+  writeFileSync(join(folder, 'candidates.md'), '# Candidates\n\n- [Alois Reitbauer](#Alois-Reitbauer)\n\n## Alois Reitbauer\n\nBio.\n');
+  const plain = govmd(['check', '.', '--format', 'json'], { cwd: folder });
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.deepEqual(JSON.parse(plain.stdout), []);
+  const hints = govmd(['check', '.', '--format', 'json', '--hints'], { cwd: folder });
+  assert.equal(hints.code, 0, hints.stderr);
+  assert.deepEqual(JSON.parse(hints.stdout).map((f: JsonFinding) => `${f.line}:${f.column} ${f.severity} ${f.code}`), ['3:3 hint broken-fragment']);
+  const failing = govmd(['check', '.', '--fail-on', 'hint'], { cwd: folder });
+  assert.equal(failing.code, 1);
+  assert.match(failing.stdout, /candidates\.md:3:3: hint: #Alois-Reitbauer differs in letter case/);
+});

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
+import { locateUnpositioned } from './positions';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
@@ -11,5 +12,7 @@ export function parseMarkdown(text: string): Root {
   // micromark drops a byte order mark that opens its input and counts offsets from after it. A
   // chunk may open with one that is text in the document: a mark of our own in front is the one
   // dropped, so the chunk's mark stays text and offsets stay the chunk's.
-  return processor.parse(text.charCodeAt(0) === 0xfeff ? `\ufeff${text}` : text) as Root;
+  const root = processor.parse(text.charCodeAt(0) === 0xfeff ? `\ufeff${text}` : text) as Root;
+  locateUnpositioned(root, text);
+  return root;
 }

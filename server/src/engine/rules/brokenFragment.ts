@@ -13,6 +13,7 @@ export const brokenFragment: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc, workspace }, report) {
+    const linkedHere = sameDocumentFragments(doc.parsed);
     for (const occurrence of linkOccurrences(doc.parsed)) {
       const target = fragmentTarget(doc, occurrence, workspace.links);
       if (!target?.anchors || parseLineAnchor(target.fragment)) continue;
@@ -31,7 +32,10 @@ export const brokenFragment: Rule = {
         });
         continue;
       }
-      const suggestion = closest(written, target.anchors.ids);
+      // A table of contents links each section once: the section another entry already links to is
+      // not the one this entry lost (custodian's joint review: `#recommended-project-next-steps`).
+      const candidates = occurrence.url.startsWith('#') ? [...target.anchors.ids].filter((id) => !linkedHere.has(id)) : target.anchors.ids;
+      const suggestion = closest(written, candidates);
       const edit = suggestion ? editInUrl(occurrence, span, suggestion) : undefined;
       report({
         span: occurrence.span,
@@ -41,3 +45,10 @@ export const brokenFragment: Rule = {
     }
   },
 };
+
+/** The anchors of this document its own `#fragment` links already reach. */
+function sameDocumentFragments(parsed: Parameters<typeof linkOccurrences>[0]): Set<string> {
+  const linked = new Set<string>();
+  for (const occurrence of linkOccurrences(parsed)) if (occurrence.url.startsWith('#')) linked.add(decodeUriComponent(occurrence.url.slice(1)));
+  return linked;
+}
