@@ -7,11 +7,31 @@ interface Suppression {
   codes: Set<string>;
 }
 
-const DIRECTIVE = /^govmd-(disable-next-line|disable-line|disable|enable)\b\s*([\s\S]*)$/;
+const DIRECTIVE = /^(govmd|markdownlint)-(disable-next-line|disable-line|disable|enable)\b\s*([\s\S]*)$/;
+
+/**
+ * markdownlint's rules that are ours too, by its ids and aliases: a document that switches one off
+ * (`<!-- markdownlint-disable MD024 -->` around deliberately repeated headings) means ours as well.
+ */
+const MARKDOWNLINT_EQUIVALENTS = new Map<string, string>([
+  ['md011', 'malformed-link'], ['no-reversed-links', 'malformed-link'],
+  ['md024', 'duplicate-heading'], ['no-duplicate-heading', 'duplicate-heading'], ['no-duplicate-header', 'duplicate-heading'],
+  ['md051', 'broken-fragment'], ['link-fragments', 'broken-fragment'],
+  ['md052', 'undefined-reference'], ['reference-links-images', 'undefined-reference'],
+]);
+const MARKDOWNLINT_CODES = [...new Set(MARKDOWNLINT_EQUIVALENTS.values())];
+
+/** The codes a directive names: ours as written, markdownlint's translated (all of them when none is named). */
+function codesOf(tool: string, names: string[]): string[] {
+  if (tool === 'govmd') return names;
+  if (names.length === 0) return MARKDOWNLINT_CODES;
+  return names.flatMap((name) => MARKDOWNLINT_EQUIVALENTS.get(name.toLowerCase()) ?? []);
+}
 
 /**
  * The inline switches: `<!-- govmd-disable-next-line code -->`, `<!-- govmd-disable-line code -->`,
  * `<!-- govmd-disable code -->` … `<!-- govmd-enable code -->`. Without codes they cover every code.
+ * markdownlint's own switches count for the rules both tools have (MD024 is duplicate-heading …).
  */
 export class Suppressions {
   private readonly ranges: Suppression[] = [];
@@ -21,10 +41,13 @@ export class Suppressions {
     for (const comment of doc.htmlComments) {
       const match = DIRECTIVE.exec(comment.body);
       if (!match) continue;
-      const codes = match[2].split(/[\s,]+/).filter(Boolean);
+      const names = match[3].split(/[\s,]+/).filter(Boolean);
+      const codes = codesOf(match[1], names);
+      // A markdownlint directive for rules we do not have switches nothing of ours.
+      if (match[1] === 'markdownlint' && codes.length === 0) continue;
       const startLine = doc.lines.positionAt(comment.span.start).line;
       const endLine = doc.lines.positionAt(comment.span.end).line;
-      switch (match[1]) {
+      switch (match[2]) {
         case 'disable-next-line':
           this.ranges.push({ fromLine: endLine + 1, toLine: endLine + 1, codes: new Set(codes) });
           break;

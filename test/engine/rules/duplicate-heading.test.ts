@@ -3,6 +3,8 @@ import { duplicateHeading } from '../../../server/src/engine/rules/duplicateHead
 
 testRule(duplicateHeading, {
   valid: [
+    // cncf/toc projects/custodian/security-assessment/joint-review.md:595-615 (4acc1dc).
+    { name: 'repeats markdownlint was told are deliberate', text: md('## STRIDE Evaluation', '<!-- markdownlint-disable MD024 -->', '### Control Recommendation (SEVERITY: Medium)', 'One.', '### Control Recommendation (SEVERITY: Medium)', 'Two.', '<!-- markdownlint-enable MD024 -->') },
     { name: 'DD structure: Suggested / Required under each area', text: md('# DD', '## Governance', '### Suggested', '### Required', '## Security', '### Suggested', '### Required') },
     { name: 'the same heading under different parents', text: md('## Stabilization Phase', '#### Bug Fixes', '## Maintenance Phase', '#### Bug Fixes') },
     { name: 'different depths', text: md('## Notes', '### Notes') },

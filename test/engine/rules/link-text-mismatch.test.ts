@@ -3,6 +3,8 @@ import { linkTextMismatch } from '../../../server/src/engine/rules/linkTextMisma
 
 testRule(linkTextMismatch, {
   valid: [
+    // cncf/toc projects/kuberhealthy/2022-kuberhealthy-annual.md:22 (4acc1dc).
+    { name: 'the kind of file, without the project\'s prefix', text: md('See [ADOPTERS.md](https://github.com/kuberhealthy/kuberhealthy/blob/master/docs/KUBERHEALTHY_ADOPTERS.md).') },
     { name: 'the text names the target', text: md('[MAINTAINERS.md](https://github.com/o/r/blob/main/MAINTAINERS.md) [COMMUNITY_MEMBERSHIP.md#x](https://github.com/o/r/blob/main/COMMUNITY_MEMBERSHIP.md#x)') },
     { name: 'a path in the text, the same file name', text: md('[dragonfly/MAINTAINERS.md](https://github.com/dragonflyoss/dragonfly/blob/main/MAINTAINERS.md)') },
     { name: 'letter case alone is not a different file name in prose', text: md('[maintainers.md](MAINTAINERS.md)') },

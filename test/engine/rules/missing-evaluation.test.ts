@@ -14,6 +14,11 @@ testRule(missingEvaluation, {
       name: 'bold list items of a DD without checkboxes that name no CNCF criterion',
       text: md('# OpenCost Due Diligence for Incubation', '', '## Integrations', '', '* **Kubernetes**:', '* **Helm**', '', '## Links', '', '* **Source control repositories:** [https://github.com/opencost](https://github.com/opencost)', '* **Contributing guide:**'),
     },
+    // cncf/toc projects/kyverno/kyverno-graduation-due-diligence.md:98 (4acc1dc).
+    {
+      name: 'a met sub-criterion the reviewer answered, its date still blank',
+      text: md('## Application Process Principles', '### Required', '- [x] **Review and acknowledgement of expectations for Sandbox projects.**', '   - [x] N/A - Met during Project\'s application on DD-MMM-YYYY.'),
+    },
     {
       name: 'a met criterion cleared of the template marker',
       text: md('## Governance and Maintainers', '', '> They have exceptional contributor documentation.', '', '### Required', '', '- [X] **Clear and discoverable project governance documentation.**', '', '- [X] **Governance is up to date with actual project activities.**'),

@@ -8,6 +8,11 @@ testRule(uncheckedCriterion, {
     { name: 'a DD written without checkboxes has criteria without status', text: md('## Security', '### Required', '- **Third Party Security Review.**') },
     { name: 'a task item that does not start with bold text is not a criterion', text: md('## Security', '### Required', '- [ ] review the audit') },
     { name: 'bold inside a block quote is not a criterion', text: md('## Security', '> - [ ] **Simple**: quoted') },
+    // cncf/toc projects/cert-manager/cert-manager-graduation.md:391 (4acc1dc): optional, evaluated, decided.
+    {
+      name: 'a Suggested criterion evaluated and left unmet, nothing left to do',
+      text: md('## Security', '', '### Suggested', '', '- [ ] **Achieving OpenSSF Best Practices silver or gold badge.**', '', '<!-- (TOC Evaluation goes here) -->', 'N/A'),
+    },
   ],
   invalid: [
     {
@@ -18,6 +23,14 @@ testRule(uncheckedCriterion, {
         '9:3 warning Required criterion not met in "Governance and Maintainers": Clear and discoverable project governance documentation.',
       ],
       output: md('## Governance and Maintainers', '', '### Suggested', '', '- [x]  **Governance has continuously been iterated upon.**', '', '### Required', '', '- [x] **Clear and discoverable project governance documentation.**'),
+    },
+    {
+      name: 'evaluated but open: a Required criterion, or a Suggested one with a TODO left',
+      text: md('## Security', '### Suggested', '- [ ] **Achieving OpenSSF Best Practices silver or gold badge.**', 'Passing badge only.', '**TODO for project:** apply for silver', '### Required', '- [ ] **Third Party Security Review.**', 'The audit is scheduled for June.'),
+      findings: [
+        '3:3 information Suggested criterion not met in "Security": Achieving OpenSSF Best Practices silver or gold badge.',
+        '7:3 warning Required criterion not met in "Security": Third Party Security Review.',
+      ],
     },
     {
       name: 'no kind heading in the area: severity of Required',

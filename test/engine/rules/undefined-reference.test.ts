@@ -3,6 +3,9 @@ import { undefinedReference } from '../../../server/src/engine/rules/undefinedRe
 
 testRule(undefinedReference, {
   valid: [
+    // cncf/toc README.md:21 and projects/open-policy-agent/opa-sandbox-proposal.md:153 (4acc1dc).
+    { name: 'tags written side by side, the first also alone', text: md('* **Karena Angell** [GB-appointed][TOC Chair]', '* **Kevin Wang** [GB-appointed]') },
+    { name: 'a subscript glued to a name', text: md('Then input.user = data.management_chain[employee_id][_] holds.', '', 'x = a[i][j]') },
     { name: 'defined, in any case, before or after', text: md('[Forum][Discussion] and [discussion][] and ![logo][img]', '', '[discussion]: https://x.io', '[img]: logo.png') },
     { name: 'brackets that are not references: task boxes, prose, footnotes', text: md('- [x] done', '- [ ] open', '', 'Set [host] and [port] in [config].', '', 'A claim[^1].', '', '[^1]: A footnote.') },
     { name: 'in code', text: md('`[a][b]`', '', '```', '[a][b]', '```') },

@@ -198,7 +198,10 @@ function hasEvaluationText(doc: ParsedDocument, item: ListItemFact, body: Span, 
   removed.push({ start: item.span.start, end: item.firstParagraph?.start ?? item.span.start });
   for (const sub of subCriteria) if (!sub.checked) removed.push(sub.item.span);
   for (const comment of comments) removed.push(comment.span);
+  const metSubCriteria = subCriteria.filter((sub) => sub.checked).map((sub) => sub.item.span);
   for (const placeholder of placeholders) {
+    // "- [x] N/A - Met during Project's application on DD-MMM-YYYY.": the reviewer's answer, blank or not.
+    if (metSubCriteria.some((span) => within(placeholder.span, span))) continue;
     const line = doc.lines.positionAt(placeholder.span.start).line;
     removed.push({ start: doc.lines.lineStarts[line], end: doc.lines.lineEnd(line) });
   }

@@ -24,7 +24,7 @@ export const linkTextMismatch: Rule = {
       const target = targetName(url);
       if (!target) continue;
       const [, , textName, textFragment] = named;
-      const nameDiffers = textName.toLowerCase() !== target.name.toLowerCase();
+      const nameDiffers = !namesSameFile(textName, target.name);
       const fragmentDiffers = textFragment !== undefined && target.fragment !== undefined && decodeUriComponent(textFragment).toLowerCase() !== decodeUriComponent(target.fragment).toLowerCase();
       if (!nameDiffers && !fragmentDiffers) continue;
       const wanted = `${target.name}${textFragment !== undefined && target.fragment !== undefined ? `#${target.fragment}` : ''}`;
@@ -37,6 +37,16 @@ export const linkTextMismatch: Rule = {
     }
   },
 };
+
+/**
+ * `ADOPTERS.md` for `KUBERHEALTHY_ADOPTERS.md`: the text names the kind of file, the project's
+ * prefix left out — no typo to fix.
+ */
+function namesSameFile(textName: string, targetName: string): boolean {
+  const text = textName.toLowerCase();
+  const target = targetName.toLowerCase();
+  return text === target || (target.endsWith(text) && /[-_.]/.test(target[target.length - text.length - 1] ?? ''));
+}
 
 /** The file name (and fragment) a URL ends in, when it ends in a file name. */
 function targetName(url: string): { name: string; fragment?: string } | undefined {

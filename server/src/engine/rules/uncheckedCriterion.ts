@@ -9,6 +9,9 @@ export const uncheckedCriterion: Rule = {
   check({ doc }, report) {
     for (const criterion of doc.dd.criteria) {
       if (criterion.checked !== false || !criterion.checkbox) continue;
+      // A Suggested criterion is optional: evaluated and left unmet with nothing still to do is a
+      // decision the reviewer wrote down (cert-manager's and Kubescape's DDs: "not yet pursued").
+      if (criterion.kind === 'suggested' && criterion.hasEvaluation && criterion.todos.length === 0 && criterion.tbds.length === 0) continue;
       const where = criterion.area ? ` in "${criterion.area.title}"` : '';
       report({
         span: criterion.checkbox,

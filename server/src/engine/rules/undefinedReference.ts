@@ -10,6 +10,7 @@ export const undefinedReference: Rule = {
   check({ doc }, report) {
     const labels = doc.parsed.definitions.map((definition) => definition.label);
     for (const reference of doc.parsed.unresolvedReferences) {
+      if (isNotALink(doc.text, reference.span, reference.label)) continue;
       const suggestion = closest(reference.label, labels);
       report({
         span: reference.span,
@@ -19,3 +20,23 @@ export const undefinedReference: Rule = {
     }
   },
 };
+
+/**
+ * Brackets that were never meant as a link:
+ * - a subscript glued to a name (`data.management_chain[employee_id][_]`, Rego written as prose in
+ *   cncf/toc's OPA proposal) or a label with no letter or digit;
+ * - tags written side by side (`[GB-appointed][TOC Chair]` in cncf/toc's README) when the first one
+ *   also stands alone elsewhere in the document (`[GB-appointed]`): it is the author's notation.
+ */
+function isNotALink(text: string, span: { start: number; end: number }, label: string): boolean {
+  if (/[\w)\]]/.test(text[span.start - 1] ?? '') || !/[\p{L}\p{N}]/u.test(label)) return true;
+  const first = /^!?\[((?:[^[\]\\\n]|\\.)*)\]/.exec(text.slice(span.start, span.end));
+  if (!first || first[1].trim() === '' || first[0].length === span.end - span.start) return false;
+  const tag = `[${first[1]}]`;
+  for (let at = text.indexOf(tag); at !== -1; at = text.indexOf(tag, at + 1)) {
+    if (at === span.start) continue;
+    const after = text[at + tag.length] ?? '';
+    if (after !== '[' && after !== '(' && after !== ':' && text[at - 1] !== ']') return true;
+  }
+  return false;
+}
