@@ -34,8 +34,9 @@ const templates: [string, string][] = [
   ['.github/PULL_REQUEST_TEMPLATE.md', 'template'],
   ['toc_subprojects/project-reviews-subproject/governance-review-template.md', 'template'],
   ['.archive/resources/tag-formation-templates/template-tag-charter.md', 'template'],
+  ['toc_subprojects/project-reviews-subproject/governance-review-template-guide.md', 'template'],
   // The same text elsewhere is a DD being written.
-  ['toc_subprojects/project-reviews-subproject/governance-review-template-guide.md', 'dd'],
+  ['operations/dd-toc-guide.md', 'dd'],
   ['projects/foo/foo-graduation-dd.md', 'dd'],
 ];
 const ddTemplate = md('# $PROJECT Graduation Due Diligence', '', '## Governance', '### Required', '- [ ] **One.**');

@@ -38,13 +38,14 @@ export function detectKind(doc: ParsedDocument, path: string, settings: Settings
  * called — never by its text, which is exactly what a half-filled copy also holds:
  * a folder of templates (cncf/toc's `operations/toc-templates/`, GitHub's `.github/ISSUE_TEMPLATE/`
  * and `PULL_REQUEST_TEMPLATE/`), or a name that says so (`template-dd-pr-graduation.md`,
- * `governance-review-template.md`, `pull_request_template.md`; not `…-template-guide.md`).
+ * `governance-review-template.md`, `pull_request_template.md`, and `governance-review-template-guide.md`,
+ * the template annotated for reviewers).
  */
 export function isTemplatePath(path: string): boolean {
   const segments = path.toLowerCase().split('/');
   const name = segments.pop()!.replace(/\.[^.]*$/, '');
   if (segments.some((folder) => /(^|[-_])templates?$/.test(folder) || folder === 'issue_template' || folder === 'pull_request_template')) return true;
-  return /^templates?([-_.]|$)|[-_.]template$/.test(name);
+  return /(^|[-_.])templates?([-_.]|$)/.test(name);
 }
 
 /**

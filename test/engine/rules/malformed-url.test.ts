@@ -20,12 +20,12 @@ testRule(malformedUrl, {
     },
     {
       name: 'a bare domain used as a path (the CNCF DD template, seed DD line 72)',
-      text: md('- [x] **Review and acknowledgement of expectations for [Sandbox](sandbox.cncf.io) projects.**', '', '[www]: www.example.org/page'),
+      text: md('- [x] **Review and acknowledgement of expectations for [Sandbox](sandbox.cncf.io) projects.**', '', '[www]: www.example.org/page', '', 'The [page][www].'),
       findings: [
         '1:56 error Malformed URL: sandbox.cncf.io is a domain without "https://", so GitHub links to a file of that name; did you mean https://sandbox.cncf.io?',
         '3:1 error Malformed URL: www.example.org/page is a domain without "https://", so GitHub links to a file of that name; did you mean https://www.example.org/page?',
       ],
-      output: md('- [x] **Review and acknowledgement of expectations for [Sandbox](https://sandbox.cncf.io) projects.**', '', '[www]: https://www.example.org/page'),
+      output: md('- [x] **Review and acknowledgement of expectations for [Sandbox](https://sandbox.cncf.io) projects.**', '', '[www]: https://www.example.org/page', '', 'The [page][www].'),
     },
     {
       name: 'a misspelt scheme',
@@ -46,6 +46,19 @@ testRule(malformedUrl, {
         '3:5 error Malformed URL: it holds white space, so the link does not render; did you mean https://x.io/meeting%20notes.pdf?',
       ],
       output: md('[a](<https://x.io/a%20b>)', '', 'See [the notes](https://x.io/meeting%20notes.pdf) here.'),
+    },
+    {
+      // cncf/toc projects/open-telemetry/otel-graduation-dd.md:84 (4acc1dc).
+      name: 'a repaired scheme that still leads nowhere is no fix',
+      text: md('See the [Governance Review](https:github.com/cncf/toc/projects/open-telemetry/governance-review/2025-08-14).'),
+      findings: ['1:9 error Malformed URL: it starts with "https:", not "https://", and GitHub serves no page at https://github.com/cncf/toc/projects/open-telemetry/governance-review/2025-08-14 (files are under blob/BRANCH/)'],
+    },
+    {
+      // cncf/toc projects/harbor/harbor-graduation-proposal.md:65 (4acc1dc).
+      name: 'a space beside a hyphen is a slip in the slug: removed, not encoded',
+      text: md('[Harbor webinar](https://www.cncf.io/webinars/kubernetes-in-highly-restrictive-environments- meeting-the-needs/)'),
+      findings: ['1:1 error Malformed URL: it holds white space, so the link does not render; did you mean https://www.cncf.io/webinars/kubernetes-in-highly-restrictive-environments-meet…?'],
+      output: md('[Harbor webinar](https://www.cncf.io/webinars/kubernetes-in-highly-restrictive-environments-meeting-the-needs/)'),
     },
   ],
 });

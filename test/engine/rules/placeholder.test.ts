@@ -17,6 +17,12 @@ testRule(placeholder, {
       kind: 'governance',
       text: md('An example structure is provided below:', '', '> $TOCMEMBER conducted the Due Diligence of $PROJECT who applied for $LEVEL. The project [has/has not] completed the criteria.', '>', '> The adopter interviews reflect a project [in use/too early] for the level.'),
     },
+    // cncf/toc .archive/resources/toc-supporting-guides/tech-papers.md:150 (4acc1dc).
+    {
+      name: 'what a guide shows after announcing an example',
+      kind: 'governance',
+      text: md('All approvals are reflected in the metadata heading, the following example may be used:', '', '**TAG Sponsor Approver** [X] $GITHUBHANDLE', '', '* **Contributors**: $NAME or $GITHUBHANDLE'),
+    },
     // open-telemetry/community projects/browser-phase-1.md:142 and tools/github/README.md:7 (9f58973).
     { name: 'TBD outside a DD is the author\'s word', kind: 'governance', text: md('| Repository | Owner |', '| --- | --- |', '| opentelemetry-browser | TBD |', '', '- Staffing: TBD') },
     // cncf/toc projects/knative/security-assessment/self-assessment.md:70.

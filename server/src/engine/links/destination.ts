@@ -110,7 +110,7 @@ function githubDestination(url: string, match: RegExpExecArray, raw: boolean): D
 export function urlProblem(url: string): UrlProblem | undefined {
   const trimmed = url.trim();
   if (/^https?:\/\//i.test(trimmed) && /\s/.test(trimmed)) {
-    return { kind: 'whitespace', message: 'it holds white space', corrected: trimmed.replace(/\s+/g, '%20') };
+    return { kind: 'whitespace', message: 'it holds white space', corrected: repairSpaces(trimmed) };
   }
   const doubled = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*?)(https?:\/\/)/i.exec(trimmed);
   if (doubled) {
@@ -129,6 +129,15 @@ export function urlProblem(url: string): UrlProblem | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A URL with white space in it, as it was meant: beside a `-` or `/` a space is a slip in a slug
+ * (`…environments- meeting-the-needs…` in cncf/toc's Harbor proposal) and goes; elsewhere it may be
+ * meant (a file name with a space) and is encoded.
+ */
+export function repairSpaces(url: string): string {
+  return url.replace(/[ \t]*([-/])[ \t]*/g, '$1').replace(/\s+/g, '%20');
 }
 
 /** `sandbox.cncf.io` or `www.example.org/page` written where a URL was meant. */

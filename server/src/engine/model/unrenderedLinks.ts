@@ -2,6 +2,7 @@ import type { Span } from '../types';
 import type { LinkFact } from '../parse/facts';
 import { overlapsAny } from './prose';
 import { nextLineBreak } from '../text/lineIndex';
+import { repairSpaces } from '../links/destination';
 
 export type UnrenderedLinkKind =
   /** `[text]https://…`: the parentheses around the destination are missing. */
@@ -101,7 +102,7 @@ export function findUnrenderedLinks(text: string, nonProse: readonly Span[], lin
       span: { start: match.index, end: match.index + match[0].length },
       kind: 'space-in-url',
       url,
-      edits: [{ span: { start: urlStart + leading, end: urlStart + leading + url.length }, newText: url.replace(/\s+/g, '%20') }],
+      edits: [{ span: { start: urlStart + leading, end: urlStart + leading + url.length }, newText: repairSpaces(url) }],
     });
   }
 

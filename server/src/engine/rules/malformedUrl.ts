@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { parseDestination, type UrlProblem } from '../links/destination';
+import { parseDestination, repairSpaces, type UrlProblem } from '../links/destination';
 import { editInUrl, linkOccurrences } from '../links/occurrences';
 import { fix, shorten } from './edits';
 
@@ -14,6 +14,11 @@ export const malformedUrl: Rule = {
       const whole = { start: 0, end: occurrence.url.length };
       if (destination.type === 'malformed') {
         const { problem } = destination;
+        if (!isServedByGitHub(problem.corrected)) {
+          // `https:github.com/cncf/toc/projects/…` repaired is still a 404: repository files live under blob/BRANCH/.
+          report({ span: occurrence.span, message: `Malformed URL: ${problem.message}, and GitHub serves no page at ${shorten(problem.corrected)} (files are under blob/BRANCH/)` });
+          continue;
+        }
         const edit = editInUrl(occurrence, whole, problem.corrected);
         report({
           span: occurrence.span,
@@ -35,8 +40,8 @@ export const malformedUrl: Rule = {
       if (link.kind !== 'space-in-url') continue;
       report({
         span: link.span,
-        message: `Malformed URL: it holds white space, so the link does not render; did you mean ${shorten(link.url.replace(/\s+/g, '%20'))}?`,
-        fixes: [fix('Write the spaces as %20', link.edits, { automatic: true, isPreferred: true })],
+        message: `Malformed URL: it holds white space, so the link does not render; did you mean ${shorten(repairSpaces(link.url))}?`,
+        fixes: [fix('Remove or encode the spaces', link.edits, { automatic: true, isPreferred: true })],
       });
     }
   },
@@ -49,6 +54,21 @@ function fixTitle(url: string, problem: UrlProblem): string {
     case 'misspelled-scheme':
       return `Write "${/^https?:\/\//.exec(problem.corrected)![0]}"`;
     case 'whitespace':
-      return 'Write the spaces as %20';
+      return 'Remove or encode the spaces';
   }
+}
+
+/** What follows OWNER/REPO in the URLs of github.com's own pages. */
+const GITHUB_PAGES = new Set([
+  'blob', 'tree', 'raw', 'blame', 'issues', 'pull', 'pulls', 'wiki', 'releases', 'discussions', 'actions', 'commit',
+  'commits', 'compare', 'security', 'labels', 'milestones', 'milestone', 'tags', 'branches', 'graphs', 'pulse', 'network',
+  'stargazers', 'watchers', 'forks', 'contributors', 'search', 'archive', 'packages', 'deployments', 'activity', 'edit', 'new',
+]);
+
+/** A repaired URL that still leads nowhere on GitHub (`github.com/o/r/docs/x.md` without `blob/BRANCH/`) is no fix. */
+function isServedByGitHub(url: string): boolean {
+  const match = /^https?:\/\/(?:www\.)?github\.com\/[^/?#]+\/[^/?#]+\/([^/?#]+)(\/[^/?#]+)?/i.exec(url);
+  if (!match) return true;
+  const page = match[1].toLowerCase();
+  return GITHUB_PAGES.has(page) || (page === 'projects' && /^\/\d+$/.test(match[2] ?? ''));
 }

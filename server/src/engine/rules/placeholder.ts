@@ -12,9 +12,10 @@ export const placeholder: Rule = {
   check({ doc }, report) {
     // `### TBD` is a status group of a meeting note (like TODO / WIP / Done), not a blank.
     const statusHeadings = new Set(doc.parsed.headings.filter((h) => /^<?TBD>?$/.test(h.text)).map((h) => h.contentSpan.start));
+    const examples = doc.kind === 'dd' ? [] : exampleSections(doc);
     for (const blank of doc.parsed.placeholders) {
       if (statusHeadings.has(blank.span.start)) continue;
-      if (doc.kind !== 'dd' && !isLeftFromATemplate(doc, blank)) continue;
+      if (doc.kind !== 'dd' && (!isLeftFromATemplate(doc, blank) || examples.some((span) => blank.span.start >= span.start && blank.span.start < span.end))) continue;
       report({
         span: blank.span,
         message: `Template placeholder left in the text: ${blank.text}`,
@@ -35,4 +36,19 @@ function isLeftFromATemplate(doc: GovDocument, blank: Placeholder): boolean {
   const lines = doc.parsed.lines;
   if (/^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)*>/.test(lines.lineText(lines.positionAt(blank.span.start).line))) return false;
   return !blank.text.startsWith('$') || isCncfTemplateToken(blank.text);
+}
+
+/**
+ * What a guide shows after announcing an example — "the following example may be used:" (cncf/toc
+ * tech-papers.md, sample metadata with `$GITHUBHANDLE`), "An example structure is provided below:" —
+ * up to the next heading: the reader's blanks, not the author's.
+ */
+function exampleSections(doc: GovDocument): { start: number; end: number }[] {
+  const sections: { start: number; end: number }[] = [];
+  for (const paragraph of doc.parsed.paragraphs) {
+    if (!/:\s*$/.test(paragraph.text) || !/\b(examples?|samples?|templates?|for instance|as follows|like this)\b/i.test(paragraph.text)) continue;
+    const next = doc.parsed.headings.find((heading) => heading.span.start > paragraph.span.end);
+    sections.push({ start: paragraph.span.end, end: next?.span.start ?? doc.text.length });
+  }
+  return sections;
 }
