@@ -9,7 +9,7 @@ const walk = (folder) => {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'fixtures') walk(path);
+      if (entry.name !== 'fixtures' && entry.name !== 'corpus') walk(path);
     } else if (entry.name.endsWith('.test.ts')) files.push(path);
   }
 };
