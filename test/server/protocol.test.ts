@@ -37,7 +37,7 @@ const SEVERITY: Record<string, number> = { error: 1, warning: 2, information: 3,
 test('the seed DD: diagnostics over LSP equal the CLI report for the same file', async () => {
   await open(ddUri, ddText);
   const diagnostics = await server.waitForDiagnostics(ddUri, (d) => d.length > 0);
-  const cli = spawnSync(process.execPath, [GOVMD, 'check', 'dragonfly-graduation-dd.md', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const cli = spawnSync(process.execPath, [GOVMD, 'check', 'dragonfly-graduation-dd.md', '--format', 'json', '--hints'], { cwd: root, encoding: 'utf8' });
   const expected = JSON.parse(cli.stdout).map((f: { line: number; column: number; endLine: number; endColumn: number; code: string; severity: string }) =>
     `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.code} ${SEVERITY[f.severity]}`);
   assert.ok(expected.length >= 60, `CLI findings: ${expected.length}`);

@@ -201,7 +201,7 @@ function hasEvaluationText(doc: ParsedDocument, item: ListItemFact, body: Span, 
   const metSubCriteria = subCriteria.filter((sub) => sub.checked).map((sub) => sub.item.span);
   for (const placeholder of placeholders) {
     // "- [x] N/A - Met during Project's application on DD-MMM-YYYY.": the reviewer's answer, blank or not.
-    if (metSubCriteria.some((span) => within(placeholder.span, span))) continue;
+    if (metSubCriteria.some((span) => placeholder.span.start >= span.start && placeholder.span.start < span.end)) continue;
     const line = doc.lines.positionAt(placeholder.span.start).line;
     removed.push({ start: doc.lines.lineStarts[line], end: doc.lines.lineEnd(line) });
   }
