@@ -9,13 +9,12 @@ import { loadConfig } from '../../server/src/host/loadConfig';
 import { checkDocument } from '../../server/src/engine/check';
 import { templateDrift } from '../../server/src/engine/rules/templateDrift';
 import { metWithoutEvidence } from '../../server/src/engine/rules/metWithoutEvidence';
-import { REPO } from '../helpers/cli';
+import { CORPUS } from '../helpers/fixtures';
 
-// The real DDs of cncf/toc (../shared/corpus, the snapshot of 2026-06-30, with the .govmd.json a
+// The real DDs of cncf/toc (test/corpus, a copy of ../shared/corpus: the snapshot of 2026-06-30, with the .govmd.json a
 // reviewer would write beside it) as whole-file cases: how many differences from the template of
 // 2026-06-29 each has, and which met criteria cite no evidence. Every met-without-evidence line
 // below was opened and read: an assertion with no link, file, issue or pointer to where it is shown.
-const CORPUS = join(REPO, '..', 'shared', 'corpus');
 const PROJECTS = join(CORPUS, 'cncf', 'toc', 'projects');
 
 // [file below projects/, template-drift findings, lines of met-without-evidence]

@@ -4,10 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitIntoChunks } from '../../server/src/engine/parse/chunks';
 import { MAX_CHUNKS, MAX_DOCUMENT_LENGTH, nestingOf, unparsableReason } from '../../server/src/engine/parse/limits';
-import { FIXTURES } from '../helpers/fixtures';
-
-// The real governance repositories beside the checkout (../shared/corpus, see its README).
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+import { CORPUS, FIXTURES } from '../helpers/fixtures';
 
 function markdownUnder(folder: string): string[] {
   const found: string[] = [];
@@ -32,7 +29,7 @@ function limitsHit(path: string): string[] {
   return hits;
 }
 
-test('no limit fires on any real document: every file of ../shared/corpus, the seeds and the fixtures', () => {
+test('no limit fires on any real document: every file of test/corpus, the seeds and the fixtures', () => {
   assert.ok(existsSync(CORPUS), `the corpus of real repositories is expected at ${CORPUS}`);
   const files = [...markdownUnder(CORPUS), ...markdownUnder(FIXTURES)];
   assert.ok(files.length > 700, `${files.length} files`);

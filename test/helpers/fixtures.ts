@@ -5,6 +5,8 @@ export const FIXTURES = join(__dirname, '..', 'fixtures');
 export const SEED_DD = join(FIXTURES, 'seeds', 'dragonfly-graduation-dd.md');
 export const SEED_MEETING = join(FIXTURES, 'seeds', 'maintainer-meeting.md');
 export const COMMUNITY = join(FIXTURES, 'dragonflyoss-community');
+/** Real governance repositories (a copy of ../shared/corpus committed for CI; see its README). */
+export const CORPUS = join(__dirname, '..', 'corpus');
 
 export function read(path: string): string {
   return readFileSync(path, 'utf8');
