@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ProgressStatusBar } from './statusBar';
+import { ProgressView, type ProgressAnswer } from './progressView';
 
 type Position = { line: number; character: number };
 type TextEdit = { range: { start: Position; end: Position }; newText: string };
@@ -20,13 +21,23 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     return vscode.window.showTextDocument(document, { preview: false });
   };
 
+  const progressView = new ProgressView((uri) => ask<ProgressAnswer | null>('govmd.progress', uri));
+  context.subscriptions.push(progressView);
+
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'governance.showProgress': async (uri?: unknown) => {
-      const target = typeof uri === 'string' ? uri : activeMarkdown()?.document.uri.toString();
+      const target = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : activeMarkdown()?.document.uri;
       if (!target) return;
-      const result = await ask<{ report: string } | null>('govmd.progress', target);
-      if (!result) return void vscode.window.showInformationMessage('This document has no Due Diligence criteria.');
-      return showDocument(result.report);
+      const document = await vscode.workspace.openTextDocument(target);
+      if (!(await progressView.show(document))) return void vscode.window.showInformationMessage('This document has no Due Diligence criteria.');
+    },
+
+    [ProgressView.revealCommand]: async (uri: unknown, line: unknown) => {
+      if (typeof uri !== 'string' || typeof line !== 'number') return;
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+      const position = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
+      await vscode.window.showTextDocument(document, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
     },
 
     'governance.nextOpenCriterion': () => goToOpenCriterion('next'),

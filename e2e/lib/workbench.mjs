@@ -1,7 +1,9 @@
 // What a person sees in the VS Code workbench, read from its DOM in Chromium: the Problems panel
 // lists what `govmd check` reports (code, line, column, per file), the status bar shows the DD's
-// progress, the light bulb's menu offers "Mark criterion met" and applying it ticks the box.
-// Screenshots of the editor with its diagnostics and of the quick-fix menu go to `screenshots`.
+// progress, the light bulb's menu offers "Mark criterion met" and applying it ticks the box, Show
+// Criteria Progress draws the DD's chart beside it and redraws it as the DD changes.
+// Screenshots of the editor with its diagnostics, of the quick-fix menu and of the progress chart
+// go to `screenshots`.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
@@ -156,6 +158,28 @@ export async function runWorkbench({ playwright, repo, url, workspace, outDir, s
     check('Governance: New Due Diligence Document opens a new DD (server command govmd.newDueDiligence)',
       Boolean(newTab) && /Dragonfly/.test(text) && /incubation/i.test(text) && /Due Diligence/.test(text),
       newTab ? text.split('\n')[0] : `no new editor opened${notices.length ? `; notifications: ${notices.join(' | ')}` : ''}`);
+
+    // Show Criteria Progress on the seed DD (which still holds the quick fix above): the chart
+    // opens beside it with the six areas, then follows the undo of that fix.
+    await page.click(`.tabs-container .tab[aria-label^="${SEED_DD}"]`);
+    await page.waitForTimeout(300);
+    await runCommand(page, 'Governance: Show Criteria Progress');
+    const chart = await waitFor(() => chartFrame(page), 20_000);
+    const cli = cliProgress(repo, workspace, SEED_DD);
+    const onDisk = Object.fromEntries(cli.areas.map((area) => [area.title, [label(area.required), label(area.suggested)]]));
+    const fixedArea = cli.areas.filter((area) => area.line < firstOpen.line).at(-1);
+    const withFix = { ...onDisk, [fixedArea.title]: [label({ ...fixedArea.required, met: fixedArea.required.met + 1 }), label(fixedArea.suggested)] };
+    let drawn = chart ? await chartAreas(chart) : {};
+    check(`Show Criteria Progress draws the ${cli.areas.length} areas of ${SEED_DD} beside it, the quick fix counted`,
+      Boolean(chart) && cli.areas.length === 6 && sameChart(drawn, withFix), chart ? describeChart(drawn, withFix) : 'no webview with a chart');
+    if (chart) {
+      await page.click(`${EDITOR} .view-lines`);
+      await page.keyboard.press('Control+z');
+      const followed = await waitFor(async () => sameChart(drawn = await chartAreas(await chartFrame(page)), onDisk), 15_000);
+      check('the chart follows the edit: undoing the fix draws the seed\'s figures again', Boolean(followed), describeChart(drawn, onDisk));
+      await page.waitForTimeout(300);
+      await shot('progress.png');
+    }
   } catch (error) {
     check('the workbench run completed', false, String(error?.message ?? error).split('\n')[0]);
     await page.screenshot({ path: join(outDir, 'failure.png') }).catch(() => {});
@@ -165,6 +189,45 @@ export async function runWorkbench({ playwright, repo, url, workspace, outDir, s
     await browser.close();
   }
   return checks;
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+}
+
+/** The frame of the progress webview (webviews nest their page in an iframe of an iframe). */
+async function chartFrame(page) {
+  for (const frame of page.frames()) {
+    if (await frame.$('.chart svg').catch(() => null)) return frame;
+  }
+  return undefined;
+}
+
+/** Area → the labels of its Required and Suggested bars, as the picture shows them. */
+async function chartAreas(frame) {
+  if (!frame) return {};
+  const areas = await frame.$$eval('g.area', (groups) => groups.map((g) => [
+    g.getAttribute('data-area'),
+    [...g.querySelectorAll('g.bar')].map((bar) => bar.querySelector('text')?.textContent ?? ''),
+  ]));
+  return Object.fromEntries(areas.filter(([area]) => area !== 'All areas'));
+}
+
+function label(progress) {
+  return progress.total === 0 ? '—' : `${progress.met}/${progress.total}`;
+}
+
+function sameChart(drawn, want) {
+  return JSON.stringify(drawn) === JSON.stringify(want);
+}
+
+function describeChart(drawn, want) {
+  const show = (chart) => Object.entries(chart).map(([area, [required, suggested]]) => `${area} ${required}·${suggested}`).join(', ');
+  return sameChart(drawn, want) ? show(drawn) : `drawn: ${show(drawn) || 'nothing'}; expected: ${show(want)}`;
 }
 
 async function goTo(page, line, column) {

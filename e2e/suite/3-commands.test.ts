@@ -58,13 +58,25 @@ suite('Governance commands', () => {
     assert.equal(editor.selection.active.line, open[0], 'Go to Previous Open Criterion goes back');
   });
 
-  test('Show Criteria Progress opens the table per area: 26/43 required', async () => {
+  test('Show Criteria Progress opens the chart in a webview beside the DD, which keeps the focus', async () => {
     await assertServerCommand('govmd.progress', 'governance.showProgress');
-    await openEditor(SEED_DD);
-    const report = await untitledEditorAfter(() => vscode.commands.executeCommand('governance.showProgress'), 'the progress report');
-    const text = report.document.getText();
-    assert.match(text, /Governance and Maintainers/);
-    assert.match(text, /26\/43/);
+    const editor = await openEditor(SEED_DD);
+    const progressTab = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+      .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('governance.progress'));
+    assert.equal(progressTab(), undefined);
+    await vscode.commands.executeCommand('governance.showProgress');
+    const tab = await waitFor('the progress webview', progressTab, 15_000);
+    try {
+      assert.equal(tab.label, `Progress: ${SEED_DD}`);
+      assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'beside the DD, not over it');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the DD keeps the focus');
+      // Asked again, it reveals the same chart rather than opening a second.
+      await vscode.commands.executeCommand('governance.showProgress');
+      await sleep(500);
+      assert.equal(vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).length, 1);
+    } finally {
+      await vscode.window.tabGroups.close(tab);
+    }
   });
 
   test('New Meeting Notes creates the next note with the open actions carried over', async () => {

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer, type LspSession } from '../helpers/lspClient';
 import { COMMUNITY, SEED_DD, SEED_MEETING } from '../helpers/fixtures';
 import { GOVMD } from '../helpers/cli';
+import { barsOf, parseSvg } from '../helpers/svg';
 
 // The reviewer's workspace: the seed DD and meeting note beside the community repository.
 const root = mkdtempSync(join(tmpdir(), 'govmd-lsp-'));
@@ -181,10 +182,16 @@ test('editor settings: a severity set to off takes effect without a restart; a b
 
 const execute = <T>(command: string, ...args: unknown[]) => server.connection.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<T>;
 
-test('command govmd.progress: the status-bar text and the report', async () => {
-  const result = await execute<{ status: string; report: string }>('govmd.progress', ddUri);
+test('command govmd.progress: the status-bar text, the report, the chart and the open Required criteria', async () => {
+  const result = await execute<{ status: string; report: string; title: string; svg: string; open: { area: string; title: string; line: number }[] }>('govmd.progress', ddUri);
   assert.equal(result.status, 'DD 27/43 required'); // one box was checked by the quick-fix test above
   assert.match(result.report, /Governance and Maintainers/);
+  assert.equal(result.title, 'Dragonfly Graduation Due Diligence');
+  const bars = barsOf(parseSvg(result.svg));
+  assert.deepEqual(bars.get('Governance and Maintainers')!.map((b) => b.label), ['7/15', '0/1']);
+  assert.deepEqual(bars.get('All areas')!.map((b) => b.label), ['27/43', '1/3']);
+  assert.equal(result.open.length, 16);
+  assert.deepEqual(result.open.at(-1), { area: 'Ecosystem', title: 'TOC verification of adopters.', line: 428 });
   assert.equal(await execute('govmd.progress', `file://${join(root, 'maintainer-meeting.md')}`), null);
 });
 

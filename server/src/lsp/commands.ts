@@ -11,12 +11,14 @@ import {
   newDueDiligence,
   newMeetingNotes,
   openCriterionNear,
+  openRequiredCriteria,
   progressReport,
   statusBarText,
   toggleCriterion,
   type DdLevel,
 } from '../engine/generate';
 import { duplicatesReport } from '../engine/duplicates/report';
+import { progressSvg } from '../engine/report/progressSvg';
 import { parseUri } from '../engine/text/uriText';
 import { templateEdits } from '../engine/template/updateEdits';
 import { templateLabel } from '../engine/template/ddTemplate';
@@ -62,7 +64,16 @@ export function registerCommands(
       const doc = await docFor(String(uri));
       if (!doc || doc.kind !== 'dd' || doc.dd.criteria.length === 0) return null;
       const progress = progressOf(doc.dd);
-      return { status: statusBarText(progress), required: progress.required, suggested: progress.suggested, report: progressReport(doc) };
+      const title = doc.parsed.headings.find((h) => h.depth === 1)?.text || doc.path;
+      return {
+        status: statusBarText(progress),
+        title,
+        required: progress.required,
+        suggested: progress.suggested,
+        report: progressReport(doc),
+        svg: progressSvg(title, progress),
+        open: openRequiredCriteria(doc),
+      };
     },
 
     'govmd.knownOwners': async () => {
