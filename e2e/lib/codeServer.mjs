@@ -18,6 +18,9 @@ const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'window.confirmBeforeClose': 'never',
+  // In a browser VS Code saves edits after a second by default; desktop VS Code does not. Off,
+  // as on the desktop: a suite's edits stay in the editor until it reverts them.
+  'files.autoSave': 'off',
   // For the screenshots: no empty chat side bar, no sticky headings over the first lines.
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'editor.stickyScroll.enabled': false,

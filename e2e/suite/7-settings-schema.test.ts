@@ -25,8 +25,17 @@ function schemaDiagnostics(): vscode.Diagnostic[] {
 }
 
 suite('The settings file in the editor', () => {
-  suiteSetup(activateExtension);
-  teardown(revertAll);
+  let original: Uint8Array;
+  suiteSetup(async () => {
+    await activateExtension();
+    original = await vscode.workspace.fs.readFile(fileUri(SETTINGS));
+  });
+  // The edits stay in the editor; should one reach the disk, the file is put back as it was.
+  teardown(async () => {
+    await revertAll();
+    const now = await vscode.workspace.fs.readFile(fileUri(SETTINGS));
+    if (Buffer.compare(Buffer.from(now), Buffer.from(original)) !== 0) await vscode.workspace.fs.writeFile(fileUri(SETTINGS), original);
+  });
 
   test('inside "severity" of .govmd.json, completion offers every rule code, and then the severities', async () => {
     const editor = await editSettings('{\n  "severity": {\n    \n  }\n}\n');

@@ -1,7 +1,8 @@
 // A task running `govmd check` (the workspace's .vscode/tasks.json, as a user writes it) fills
 // the Problems panel through the extension's `$govmd` problem matcher: the same findings, at the
-// same places, with the same severities as the CLI's JSON report (a hint shows as information:
-// a problem matcher has no hint severity).
+// same places, with the same severities as the CLI's JSON report — as far as a problem matcher
+// can say them: a hint shows as information (a matcher has no hint severity), and findings of one
+// code at one place are one marker (VS Code keys a matcher's markers without their message).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, cliFindings, fileUri, keysOfCli, keysOfDiagnostics, SEED_DD, SEED_MEETING, waitFor } from './helpers';
