@@ -2,7 +2,7 @@ import type { GovDocument } from '../govDocument';
 import type { WorkspaceDuplicates } from '../rules/rule';
 import type { Span } from '../types';
 import { extractDefinitions, type Definition } from './definitions';
-import { findDuplicates } from './findDuplicates';
+import { DuplicateFinder } from './findDuplicates';
 import { mergeLexicon, type Lexicon } from './lexicon';
 import { standingOf } from './standing';
 import { projectScope } from './projectScope';
@@ -19,12 +19,20 @@ export interface DocumentSource {
 
 /**
  * The definitions of every governance file of the workspace, and the groups written twice. Each
- * file's definitions are kept by its text, so after an edit only that file is read again.
+ * file's definitions are kept by its text, and the groups are kept up to date file by file
+ * (`DuplicateFinder`): after an edit only that file is read again and only the groups it took
+ * part in are formed again.
  */
 export class DuplicatesIndex {
   private readonly definitions = new Map<string, { text: string; definitions: Definition[]; doc: GovDocument }>();
-  private groups?: Promise<WorkspaceDuplicates>;
   private lexiconCache?: Lexicon;
+  private finder?: Promise<DuplicateFinder>;
+  /** The files the finder holds, as last listed; files changed since, to read again. */
+  private listed = new Set<string>();
+  private readonly stale = new Set<string>();
+  /** What the finder holds of each file: setting the same definitions again changes nothing. */
+  private readonly held = new Map<string, Definition[]>();
+  private reading?: Promise<void>;
 
   constructor(private readonly source: DocumentSource) {}
 
@@ -33,33 +41,126 @@ export class DuplicatesIndex {
   }
 
   fileChanged(uri: string): void {
-    if (/\.(md|markdown)$/i.test(uri)) this.groups = undefined;
+    if (/\.(md|markdown)$/i.test(uri)) this.stale.add(uri);
   }
 
   reset(): void {
     this.definitions.clear();
-    this.groups = undefined;
+    this.finder = undefined;
+    this.listed = new Set();
+    this.stale.clear();
+    this.held.clear();
   }
 
   /** The groups, with `doc` as it is now (an open buffer may differ from the file). */
   async groupsFor(doc: GovDocument): Promise<WorkspaceDuplicates> {
-    const cached = this.definitions.get(doc.uri);
-    if (cached && cached.text !== doc.text) this.groups = undefined;
-    this.remember(doc);
-    return (this.groups ??= this.build());
+    const finder = await this.upToDate();
+    if (this.counts(doc.uri)) this.hold(finder, doc.uri, this.remember(doc));
+    return this.snapshot(finder);
   }
 
   /**
-   * The groups as they would be with a trial text of one document (a fix being tried out): built
-   * once and not kept, so the workspace's own groups and definitions stay as they are.
+   * The groups as they would be with a trial text of one document (a fix being tried out): the
+   * workspace's own groups and definitions are put back as they were before this returns.
    */
   async groupsForTrial(doc: GovDocument): Promise<WorkspaceDuplicates> {
     if (this.definitions.get(doc.uri)?.text === doc.text) return this.groupsFor(doc);
-    return this.build({ doc, definitions: this.definitionsOf(doc) });
+    const finder = await this.upToDate();
+    const own = this.held.get(doc.uri);
+    finder.set(doc.uri, this.definitionsOf(doc));
+    const trial = this.snapshot(finder, doc);
+    // The trial's groups are read now: putting the file's own definitions back leaves them as they are.
+    const groups = trial.groups;
+    const groupsOf = new Map([[doc.uri, trial.groupsOf(doc.uri)]]);
+    if (own) finder.set(doc.uri, own);
+    else finder.delete(doc.uri);
+    return { ...trial, groups, groupsOf: (uri) => groupsOf.get(uri) ?? [] };
   }
 
   async all(): Promise<WorkspaceDuplicates> {
-    return (this.groups ??= this.build());
+    return this.snapshot(await this.upToDate());
+  }
+
+  /**
+   * The files whose duplicate groups changed since the last call, besides the one being checked:
+   * their duplicate-section findings (related places, members) may be out of date.
+   */
+  async takeChanged(): Promise<Set<string>> {
+    return this.finder ? (await this.finder).takeChanged() : new Set();
+  }
+
+  /** Whether a document takes part: a listed file, or an open buffer that is not a file yet. */
+  private counts(uri: string): boolean {
+    return this.listed.has(uri) || !uri.startsWith('file:');
+  }
+
+  private snapshot(finder: DuplicateFinder, trial?: GovDocument): WorkspaceDuplicates {
+    const entryOf = (uri: string) => (uri === trial?.uri ? { doc: trial, text: trial.text } : this.definitions.get(uri));
+    return {
+      groups: finder.groups(),
+      groupsOf: (uri) => finder.groupsOf(uri),
+      lexicon: this.lexicon,
+      rangeOf: (uri: string, span: Span) => {
+        const entry = entryOf(uri);
+        return entry ? entry.doc.parsed.lines.range(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      },
+      textOf: (uri: string) => entryOf(uri)?.text,
+    };
+  }
+
+  /** The finder with every listed file read, and the files changed since read again. */
+  private async upToDate(): Promise<DuplicateFinder> {
+    this.finder ??= this.source.repositories().then((repositories) => {
+      const scopeOf = (uri: string) => projectScope(uri, this.source.workspace.roots, repositories);
+      return new DuplicateFinder({ lexicon: this.lexicon, scopeOf });
+    });
+    const finder = await this.finder;
+    const files = (await this.source.workspace.listFiles()).filter((uri) => /\.(md|markdown)$/i.test(uri));
+    const listed = new Set(files);
+    if (listed.size !== this.listed.size || files.some((uri) => !this.listed.has(uri))) {
+      for (const uri of files) if (!this.listed.has(uri)) this.stale.add(uri);
+      for (const uri of this.listed) if (!listed.has(uri)) this.stale.add(uri);
+      this.listed = listed;
+    }
+    // One reader at a time, so that no caller sees the groups while a file is half read.
+    while (this.reading) await this.reading;
+    if (this.stale.size > 0) {
+      this.reading = this.readStale(finder);
+      await this.reading;
+      this.reading = undefined;
+    }
+    return finder;
+  }
+
+  private async readStale(finder: DuplicateFinder): Promise<void> {
+    while (this.stale.size > 0) {
+      const uri: string = this.stale.values().next().value!;
+      this.stale.delete(uri);
+      await this.read(finder, uri);
+    }
+  }
+
+  private hold(finder: DuplicateFinder, uri: string, definitions: Definition[]): void {
+    if (this.held.get(uri) === definitions) return;
+    this.held.set(uri, definitions);
+    finder.set(uri, definitions);
+  }
+
+  private async read(finder: DuplicateFinder, uri: string): Promise<void> {
+    let doc: GovDocument | undefined;
+    try {
+      doc = this.counts(uri) ? await this.source.document(uri) : undefined;
+    } catch {
+      // One file that cannot be read or understood leaves the others' duplicates to find; its
+      // own check reports the failure (it reads its definitions itself, in groupsFor).
+      doc = undefined;
+    }
+    if (doc && this.counts(uri)) this.hold(finder, uri, this.remember(doc));
+    else {
+      finder.delete(uri);
+      this.held.delete(uri);
+      this.definitions.delete(uri);
+    }
   }
 
   private remember(doc: GovDocument): Definition[] {
@@ -74,46 +175,6 @@ export class DuplicatesIndex {
   private definitionsOf(doc: GovDocument): Definition[] {
     if (doc.kind !== 'governance' || standingOf(doc.path) !== 'living') return [];
     return withCharterBody(extractDefinitions(doc.parsed, { lexicon: this.lexicon }), doc.path);
-  }
-
-  private async build(trial?: { doc: GovDocument; definitions: Definition[] }): Promise<WorkspaceDuplicates> {
-    const byUri = new Map<string, Definition[]>();
-    const present = new Set<string>();
-    for (const uri of await this.source.workspace.listFiles()) {
-      if (!/\.(md|markdown)$/i.test(uri) || uri === trial?.doc.uri) continue;
-      let definitions: Definition[];
-      try {
-        const doc = await this.source.document(uri);
-        if (!doc) continue;
-        definitions = this.remember(doc);
-      } catch {
-        // One file that cannot be read or understood leaves the others' duplicates to find; its
-        // own check reports the failure (it reads its definitions itself, in groupsFor).
-        continue;
-      }
-      present.add(uri);
-      if (definitions.length) byUri.set(uri, definitions);
-    }
-    for (const [uri, entry] of this.definitions) {
-      if (uri === trial?.doc.uri) continue;
-      // Open buffers that are not files yet (untitled) still count; deleted files do not.
-      if (!present.has(uri) && !uri.startsWith('file:')) byUri.set(uri, entry.definitions);
-      else if (!present.has(uri)) this.definitions.delete(uri);
-    }
-    if (trial && trial.definitions.length) byUri.set(trial.doc.uri, trial.definitions);
-    const entryOf = (uri: string) => (uri === trial?.doc.uri ? { doc: trial.doc, text: trial.doc.text } : this.definitions.get(uri));
-    const repositories = await this.source.repositories();
-    const scopeOf = (uri: string) => projectScope(uri, this.source.workspace.roots, repositories);
-    const groups = findDuplicates(byUri, { lexicon: this.lexicon, scopeOf });
-    return {
-      groups,
-      lexicon: this.lexicon,
-      rangeOf: (uri: string, span: Span) => {
-        const entry = entryOf(uri);
-        return entry ? entry.doc.parsed.lines.range(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      },
-      textOf: (uri: string) => entryOf(uri)?.text,
-    };
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Definition } from './definitions';
 import { DEFAULT_LEXICON, type Lexicon } from './lexicon';
 import { labelWords, type Topic } from './topics';
-import { groupByTopic } from './topicGroups';
-import { findSimilarGroups, fingerprint, type Fingerprint } from './similarity';
+import { topicComponents, topicEntries } from './topicGroups';
+import { fingerprint, SimilarityIndex, type Fingerprint, type IndexedBody, type SimilarComponent } from './similarity';
 import { chooseCanonical, type Located } from './canonical';
 
 /**
@@ -51,69 +51,195 @@ export interface FindDuplicatesOptions {
  * of truth. Pointers ("see X") and empty sections define nothing and are never members.
  */
 export function findDuplicates(definitions: ReadonlyMap<string, readonly Definition[]>, options: FindDuplicatesOptions = {}): DuplicateGroup[] {
-  const lexicon = options.lexicon ?? DEFAULT_LEXICON;
-  const scopeOf = options.scopeOf ?? (() => '');
-  const maxRelated = options.maxRelated ?? 20;
-  const byTopic = topicGroups(definitions, scopeOf, maxRelated, lexicon);
-  const inTopicGroup = new Map<Definition, number>();
-  byTopic.forEach((group, index) => group.members.forEach((member) => inTopicGroup.set(member.definition, index)));
-  // A copy that is also a topic duplicate is reported once, as the topic duplicate.
-  const byBody = bodyGroups(definitions, scopeOf, maxRelated, options, lexicon).filter((group) => {
-    const first = inTopicGroup.get(group.members[0].definition);
-    return first === undefined || group.members.some((member) => inTopicGroup.get(member.definition) !== first);
-  });
-  return [...byTopic, ...byBody].sort((a, b) => compareLocated(a.members[0], b.members[0]));
+  const finder = new DuplicateFinder(options);
+  for (const [uri, list] of definitions) finder.set(uri, list);
+  return [...finder.groups()];
 }
 
-function topicGroups(
-  definitions: ReadonlyMap<string, readonly Definition[]>,
-  scopeOf: (uri: string) => string,
-  maxRelated: number,
-  lexicon: Lexicon,
-): DuplicateGroup[] {
-  return groupByTopic(definitions, scopeOf).map((component) => {
-    const members = component.sort(compareLocated);
-    const process = members[0].definition.topic!.process;
-    const roles = [...new Set(members.flatMap((member) => member.definition.topic!.roles))].sort();
-    const related = relatedMembers(members, maxRelated, (member) => member.definition.topic!.roles);
-    return makeGroup('topic', members, related, chooseCanonical(members, process, lexicon), { topic: { process, roles } });
-  });
+/** A section compared for copies: a heading's own words. */
+interface Section extends IndexedBody, Located {}
+
+/** The groups of one process in one scope, from the entries each file has in it. */
+interface TopicBucket {
+  entries: Map<string, Located[]>;
+  groups: DuplicateGroup[];
 }
 
-function bodyGroups(
-  definitions: ReadonlyMap<string, readonly Definition[]>,
-  scopeOf: (uri: string) => string,
-  maxRelated: number,
-  options: FindDuplicatesOptions,
-  lexicon: Lexicon,
-): DuplicateGroup[] {
-  const minWords = options.minWords ?? 25;
-  const sections: Located[] = [];
-  const bodies: Fingerprint[] = [];
-  for (const [uri, list] of definitions) {
-    for (const definition of list) {
+interface Assembled {
+  all: DuplicateGroup[];
+  byUri: Map<string, DuplicateGroup[]>;
+  /** The copies reported: those that are not one topic group's members already. */
+  shownBodies: Set<DuplicateGroup>;
+}
+
+/**
+ * `findDuplicates` kept up to date file by file: setting one file's definitions re-derives what
+ * that file contributes — its topic entries, its sections' place among the alike bodies — and
+ * regroups only the processes and components it takes or took part in. The groups are the ones
+ * a fresh `findDuplicates` over the same definitions finds.
+ */
+export class DuplicateFinder {
+  private readonly lexicon: Lexicon;
+  private readonly scopeOf: (uri: string) => string;
+  private readonly maxRelated: number;
+  private readonly minWords: number;
+  private readonly topicKeys = new Map<string, string[]>();
+  private readonly buckets = new Map<string, TopicBucket>();
+  private readonly dirtyBuckets = new Set<string>();
+  private readonly sections = new Map<string, Section[]>();
+  private readonly similar: SimilarityIndex<Section>;
+  private readonly bodyGroups = new Map<SimilarComponent<Section>, DuplicateGroup>();
+  private assembled?: Assembled;
+  private shownBodies = new Set<DuplicateGroup>();
+  /** Files whose groups changed since `takeChanged`. */
+  private changed = new Set<string>();
+
+  constructor(options: FindDuplicatesOptions = {}) {
+    this.lexicon = options.lexicon ?? DEFAULT_LEXICON;
+    this.scopeOf = options.scopeOf ?? (() => '');
+    this.maxRelated = options.maxRelated ?? 20;
+    this.minWords = options.minWords ?? 25;
+    this.similar = new SimilarityIndex(options.threshold ?? 0.8);
+  }
+
+  /** A file's definitions, in place of what it had. */
+  set(uri: string, definitions: readonly Definition[]): void {
+    this.delete(uri);
+    const scope = this.scopeOf(uri);
+    const keys: string[] = [];
+    for (const definition of topicEntries(definitions)) {
+      const key = `${scope}\u0000${definition.topic!.process}`;
+      let bucket = this.buckets.get(key);
+      if (!bucket) this.buckets.set(key, (bucket = { entries: new Map(), groups: [] }));
+      const entries = bucket.entries.get(uri);
+      if (entries) entries.push({ uri, definition });
+      else {
+        bucket.entries.set(uri, [{ uri, definition }]);
+        keys.push(key);
+      }
+      this.dirtyBuckets.add(key);
+    }
+    if (keys.length) this.topicKeys.set(uri, keys);
+    const sections: Section[] = [];
+    for (const definition of definitions) {
       if (definition.kind !== 'heading' || definition.structural || definition.isPointer) continue;
-      if (countWords(definition.text) < minWords) continue;
+      if (countWords(definition.text) < this.minWords) continue;
       let body = fingerprints.get(definition);
       if (!body) fingerprints.set(definition, (body = fingerprint(definition.text.split(' '))));
-      sections.push({ uri, definition });
-      bodies.push(body);
+      const section: Section = { uri, definition, fingerprint: body, scope, owner: uri };
+      sections.push(section);
+      this.similar.add(section);
     }
+    if (sections.length) this.sections.set(uri, sections);
+    this.assembled = undefined;
   }
-  const similar = findSimilarGroups(bodies, {
-    threshold: options.threshold ?? 0.8,
-    scopeOf: (index) => scopeOf(sections[index].uri),
-    canPair: (a, b) => sections[a].uri !== sections[b].uri,
-  });
-  const groups: DuplicateGroup[] = [];
-  for (const { members: indices, similarity } of similar) {
-    const members = indices.map((index) => sections[index]).sort(compareLocated);
-    if (new Set(members.map((member) => member.uri)).size < 2) continue;
+
+  delete(uri: string): void {
+    for (const key of this.topicKeys.get(uri) ?? []) {
+      this.buckets.get(key)!.entries.delete(uri);
+      this.dirtyBuckets.add(key);
+    }
+    this.topicKeys.delete(uri);
+    for (const section of this.sections.get(uri) ?? []) this.similar.remove(section);
+    this.sections.delete(uri);
+    this.assembled = undefined;
+  }
+
+  /** Every group, ordered by its first member. */
+  groups(): readonly DuplicateGroup[] {
+    return this.assemble().all;
+  }
+
+  /** The groups a file has a member in, in the same order. */
+  groupsOf(uri: string): readonly DuplicateGroup[] {
+    return this.assemble().byUri.get(uri) ?? [];
+  }
+
+  /** The files whose groups changed since the last call: their duplicate-section findings may have. */
+  takeChanged(): Set<string> {
+    this.assemble();
+    const changed = this.changed;
+    this.changed = new Set();
+    return changed;
+  }
+
+  private assemble(): Assembled {
+    if (this.assembled) return this.assembled;
+    for (const key of this.dirtyBuckets) this.regroupTopic(key);
+    this.dirtyBuckets.clear();
+    const { dropped, made } = this.similar.takeChanges();
+    for (const component of dropped) {
+      const group = this.bodyGroups.get(component);
+      this.bodyGroups.delete(component);
+      if (group) this.noteChanged(group);
+    }
+    for (const component of made) {
+      const group = this.bodyGroup(component);
+      if (group) this.bodyGroups.set(component, group);
+    }
+    const topic: DuplicateGroup[] = [];
+    const inTopicGroup = new Map<Definition, DuplicateGroup>();
+    for (const bucket of this.buckets.values()) {
+      for (const group of bucket.groups) {
+        topic.push(group);
+        for (const member of group.members) inTopicGroup.set(member.definition, group);
+      }
+    }
+    // A copy that is also a topic duplicate is reported once, as the topic duplicate.
+    const shownBodies = new Set<DuplicateGroup>();
+    for (const group of this.bodyGroups.values()) {
+      const first = inTopicGroup.get(group.members[0].definition);
+      const shown = first === undefined || group.members.some((member) => inTopicGroup.get(member.definition) !== first);
+      if (shown) shownBodies.add(group);
+      // Topic groups elsewhere can hide or show a copy: its files' findings change with it.
+      if (shown !== this.shownBodies.has(group)) this.noteChanged(group);
+    }
+    this.shownBodies = shownBodies;
+    const all = [...topic, ...shownBodies].sort((a, b) => compareLocated(a.members[0], b.members[0]) || groupOrder(a) - groupOrder(b));
+    const byUri = new Map<string, DuplicateGroup[]>();
+    for (const group of all) {
+      for (const uri of new Set(group.members.map((member) => member.uri))) {
+        const list = byUri.get(uri);
+        if (list) list.push(group);
+        else byUri.set(uri, [group]);
+      }
+    }
+    return (this.assembled = { all, byUri, shownBodies });
+  }
+
+  private regroupTopic(key: string): void {
+    const bucket = this.buckets.get(key)!;
+    for (const group of bucket.groups) this.noteChanged(group);
+    if (bucket.entries.size === 0) {
+      this.buckets.delete(key);
+      return;
+    }
+    bucket.groups = topicComponents([...bucket.entries.values()].flat()).map((component) => {
+      const members = component.sort(compareLocated);
+      const process = members[0].definition.topic!.process;
+      const roles = [...new Set(members.flatMap((member) => member.definition.topic!.roles))].sort();
+      const related = relatedMembers(members, this.maxRelated, (member) => member.definition.topic!.roles);
+      return makeGroup('topic', members, related, chooseCanonical(members, process, this.lexicon), { topic: { process, roles } });
+    });
+    for (const group of bucket.groups) this.noteChanged(group);
+  }
+
+  private bodyGroup(component: SimilarComponent<Section>): DuplicateGroup | undefined {
+    const members: Located[] = component.bodies.map(({ uri, definition }) => ({ uri, definition })).sort(compareLocated);
+    if (new Set(members.map((member) => member.uri)).size < 2) return undefined;
     const headings = new Set(members.map((member) => labelWords(member.definition.label).join(' ')));
     const reason = headings.size === 1 ? 'same-heading' : 'similar-body';
-    groups.push(makeGroup(reason, members, relatedMembers(members, maxRelated), chooseCanonical(members, undefined, lexicon), { similarity }));
+    return makeGroup(reason, members, relatedMembers(members, this.maxRelated), chooseCanonical(members, undefined, this.lexicon), { similarity: component.similarity });
   }
-  return groups;
+
+  private noteChanged(group: DuplicateGroup): void {
+    for (const member of group.members) this.changed.add(member.uri);
+  }
+}
+
+/** Topic groups before copies when both start at one place. */
+function groupOrder(group: DuplicateGroup): number {
+  return group.reason === 'topic' ? 0 : 1;
 }
 
 /**

@@ -29,8 +29,8 @@ export interface SimilarityOptions {
   threshold?: number;
   /** Bodies are only compared within one scope (a repository); all in one scope by default. */
   scopeOf?: (index: number) => string;
-  /** Whether two different-content bodies of one scope may be paired at all (not two of one file …). */
-  canPair?: (a: number, b: number) => boolean;
+  /** Whose a body is: bodies of one owner (one file) are never paired. Each its own by default. */
+  ownerOf?: (index: number) => string;
 }
 
 /** The sorted, distinct hashes of a body's word shingles (the whole body when it is shorter). */
@@ -108,112 +108,226 @@ export function fingerprint(words: readonly string[]): Fingerprint {
   return { shingles, signature: minHash(shingles) };
 }
 
-/**
- * Groups of bodies at least `threshold` alike (Jaccard of shingle sets), joined pair by pair.
- * Candidate pairs come from LSH buckets and are confirmed exactly; bodies with the very same
- * shingles join without being paired one by one, so a paragraph pasted into every file of a big
- * workspace costs one pass, not a quadratic number of pairs.
- */
-export function findSimilarGroups(bodies: readonly Fingerprint[], options: SimilarityOptions = {}): SimilarGroup[] {
-  const threshold = options.threshold ?? 0.8;
-  const canPair = options.canPair ?? (() => true);
-  const scopes = bodies.map((_, index) => options.scopeOf?.(index) ?? '');
-  const scopeHashes = scopes.map(hashString);
-  const shingles = bodies.map((body) => body.shingles);
-  const groups = new UnionFind(bodies.length);
-
-  // Bodies with the very same shingles: one representative each, found by a hash of the set.
-  const byContent = new Map<number, number[][]>();
-  const representatives: number[] = [];
-  shingles.forEach((set, index) => {
-    if (set.length === 0) return;
-    let key = scopeHashes[index] ^ set.length;
-    for (let i = 0; i < set.length; i++) key = Math.imul(key ^ set[i], 0x01000193);
-    const classes = byContent.get(key) ?? [];
-    const same = classes.find((members) => scopes[members[0]] === scopes[index] && equal(shingles[members[0]], set));
-    if (same) {
-      groups.union(same[0], index, 1);
-      same.push(index);
-      return;
-    }
-    classes.push([index]);
-    byContent.set(key, classes);
-    representatives.push(index);
-  });
-
-  const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
-  for (const index of representatives) {
-    const signature = bodies[index].signature;
-    for (let band = 0; band < BANDS; band++) {
-      let key = scopeHashes[index] ^ band;
-      for (let row = 0; row < ROWS; row++) key = Math.imul(key ^ signature[band * ROWS + row], 0x01000193);
-      const bucket = buckets[band].get(key);
-      if (bucket) bucket.push(index);
-      else buckets[band].set(key, [index]);
-    }
-  }
-  const checked = new Set<number>();
-  for (const band of buckets) {
-    for (const bucket of band.values()) {
-      for (let i = 0; i < bucket.length; i++) {
-        for (let j = i + 1; j < bucket.length; j++) {
-          const a = Math.min(bucket[i], bucket[j]);
-          const b = Math.max(bucket[i], bucket[j]);
-          const key = a * bodies.length + b;
-          if (checked.has(key)) continue;
-          checked.add(key);
-          if (scopes[a] !== scopes[b] || !canPair(a, b)) continue;
-          const similarity = jaccard(shingles[a], shingles[b]);
-          if (similarity >= threshold) groups.union(a, b, similarity);
-        }
-      }
-    }
-  }
-  return groups.components();
+/** A body the index holds: what it says, which scope it is compared in, whose it is. */
+export interface IndexedBody {
+  readonly fingerprint: Fingerprint;
+  /** Bodies are only compared within one scope (a repository). */
+  readonly scope: string;
+  /** Two bodies of one owner (a file) are never paired: only copies across owners count. */
+  readonly owner: string;
 }
 
-/** Disjoint sets that remember the weakest link that joined each set. */
-class UnionFind {
-  private readonly parent: Int32Array;
-  private readonly weakest: Float64Array;
+/** A connected set of alike bodies, as `SimilarityIndex.components` keeps it. */
+export interface SimilarComponent<T extends IndexedBody> {
+  /** In no particular order. */
+  readonly bodies: readonly T[];
+  /** The lowest Jaccard similarity of the pairs that join it (1 for bodies with the very same shingles). */
+  readonly similarity: number;
+}
 
-  constructor(size: number) {
-    this.parent = Int32Array.from({ length: size }, (_, index) => index);
-    this.weakest = new Float64Array(size).fill(1);
-  }
+/** Bodies with the very same shingles in one scope: compared once, as one. */
+interface ContentClass<T extends IndexedBody> {
+  readonly scope: string;
+  readonly scopeHash: number;
+  readonly fingerprint: Fingerprint;
+  readonly contentKey: number;
+  readonly members: Set<T>;
+  /** Classes of the same scope at least `threshold` alike that share an LSH band with this one. */
+  readonly edges: Map<ContentClass<T>, number>;
+  component?: Component<T>;
+}
 
-  find(index: number): number {
-    let root = index;
-    while (this.parent[root] !== root) root = this.parent[root];
-    while (this.parent[index] !== root) {
-      const next = this.parent[index];
-      this.parent[index] = root;
-      index = next;
+interface Component<T extends IndexedBody> {
+  readonly classes: ContentClass<T>[];
+  /** Made with the component: classes change only after it is dropped. */
+  view: SimilarComponent<T>;
+}
+
+/**
+ * Near-duplicate bodies, kept as bodies come and go: a keystroke in one file removes that file's
+ * bodies and adds their new versions, which costs the LSH buckets those few bodies fall in and the
+ * components they belong to, not a pass over the workspace.
+ *
+ * Bodies with the very same shingles form one class; classes are paired through LSH buckets and
+ * each candidate pair is confirmed with the exact Jaccard similarity. A pair joins two classes when
+ * some body of one and some body of the other have different owners.
+ */
+export class SimilarityIndex<T extends IndexedBody> {
+  private readonly classOf = new Map<T, ContentClass<T>>();
+  private readonly byContent = new Map<number, ContentClass<T>[]>();
+  private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, ContentClass<T>[]>());
+  private readonly components = new Set<Component<T>>();
+  /** Classes whose members or pairs changed since the components were last brought up to date. */
+  private readonly dirty = new Set<ContentClass<T>>();
+  /** Components gone since `takeChanges`, and components made. */
+  private dropped: SimilarComponent<T>[] = [];
+  private made: Component<T>[] = [];
+
+  constructor(private readonly threshold = 0.8) {}
+
+  add(body: T): void {
+    if (this.classOf.has(body) || body.fingerprint.shingles.length === 0) return;
+    const scopeHash = hashString(body.scope);
+    const shingles = body.fingerprint.shingles;
+    let key = scopeHash ^ shingles.length;
+    for (let i = 0; i < shingles.length; i++) key = Math.imul(key ^ shingles[i], 0x01000193);
+    const classes = this.byContent.get(key) ?? [];
+    let found = classes.find((candidate) => candidate.scope === body.scope && equal(candidate.fingerprint.shingles, shingles));
+    if (!found) {
+      found = { scope: body.scope, scopeHash, fingerprint: body.fingerprint, contentKey: key, members: new Set(), edges: new Map() };
+      classes.push(found);
+      this.byContent.set(key, classes);
+      this.pair(found);
     }
-    return root;
+    found.members.add(body);
+    this.classOf.set(body, found);
+    this.dirty.add(found);
   }
 
-  union(a: number, b: number, similarity: number): void {
-    const rootA = this.find(a);
-    const rootB = this.find(b);
-    const weakest = Math.min(this.weakest[rootA], this.weakest[rootB], similarity);
-    if (rootA !== rootB) this.parent[rootB] = rootA;
-    this.weakest[rootA] = weakest;
+  remove(body: T): void {
+    const found = this.classOf.get(body);
+    if (!found) return;
+    this.classOf.delete(body);
+    found.members.delete(body);
+    this.dirty.add(found);
+    if (found.members.size > 0) return;
+    const classes = this.byContent.get(found.contentKey)!;
+    classes.splice(classes.indexOf(found), 1);
+    if (classes.length === 0) this.byContent.delete(found.contentKey);
+    this.forEachBucket(found, (bucket, band, key) => {
+      bucket.splice(bucket.indexOf(found), 1);
+      if (bucket.length === 0) this.buckets[band].delete(key);
+    });
+    for (const other of found.edges.keys()) other.edges.delete(found);
+    found.edges.clear();
   }
 
-  components(): SimilarGroup[] {
-    const members = new Map<number, number[]>();
-    for (let index = 0; index < this.parent.length; index++) {
-      const root = this.find(index);
-      const list = members.get(root);
-      if (list) list.push(index);
-      else members.set(root, [index]);
+  /** Every component of more than one body. */
+  groups(): SimilarComponent<T>[] {
+    this.update();
+    const views: SimilarComponent<T>[] = [];
+    for (const component of this.components) if (component.view.bodies.length > 1) views.push(component.view);
+    return views;
+  }
+
+  /** The components of more than one body that went away and that came, since the last call. */
+  takeChanges(): { dropped: SimilarComponent<T>[]; made: SimilarComponent<T>[] } {
+    this.update();
+    const made = this.made.filter((component) => this.components.has(component) && component.view.bodies.length > 1).map((component) => component.view);
+    const changes = { dropped: this.dropped.filter((view) => view.bodies.length > 1), made };
+    this.dropped = [];
+    this.made = [];
+    return changes;
+  }
+
+  /** Pairs a new class with the alike classes its LSH buckets hold, then files it in them. */
+  private pair(found: ContentClass<T>): void {
+    const compared = new Set<ContentClass<T>>();
+    this.forEachBucket(found, (bucket) => {
+      for (const other of bucket) {
+        if (compared.has(other) || other.scope !== found.scope) continue;
+        compared.add(other);
+        const similarity = jaccard(found.fingerprint.shingles, other.fingerprint.shingles);
+        if (similarity < this.threshold) continue;
+        found.edges.set(other, similarity);
+        other.edges.set(found, similarity);
+      }
+    }, true);
+  }
+
+  private forEachBucket(found: ContentClass<T>, visit: (bucket: ContentClass<T>[], band: number, key: number) => void, file = false): void {
+    const signature = found.fingerprint.signature;
+    for (let band = 0; band < BANDS; band++) {
+      let key = found.scopeHash ^ band;
+      for (let row = 0; row < ROWS; row++) key = Math.imul(key ^ signature[band * ROWS + row], 0x01000193);
+      let bucket = this.buckets[band].get(key);
+      if (bucket) visit(bucket, band, key);
+      if (!file) continue;
+      if (!bucket) this.buckets[band].set(key, (bucket = []));
+      bucket.push(found);
     }
-    return [...members.entries()]
-      .filter(([, list]) => list.length > 1)
-      .map(([root, list]) => ({ members: list, similarity: this.weakest[root] }))
-      .sort((x, y) => x.members[0] - y.members[0]);
   }
+
+  /** Two classes are joined unless every body of both has one and the same owner. */
+  private joined(a: ContentClass<T>, b: ContentClass<T>): boolean {
+    let owner: string | undefined;
+    for (const members of [a.members, b.members]) {
+      for (const body of members) {
+        if (owner === undefined) owner = body.owner;
+        else if (body.owner !== owner) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Recomputes only the components that held or now hold a changed class: the others' classes,
+   * members and pairs are as they were.
+   */
+  private update(): void {
+    if (this.dirty.size === 0) return;
+    const seeds: ContentClass<T>[] = [];
+    for (const changed of this.dirty) {
+      if (changed.component) seeds.push(...this.drop(changed.component));
+      if (changed.members.size > 0) seeds.push(changed);
+    }
+    this.dirty.clear();
+    for (const seed of seeds) {
+      if (seed.component || seed.members.size === 0) continue;
+      const classes: ContentClass<T>[] = [];
+      const component: Component<T> = { classes, view: { bodies: [], similarity: 1 } };
+      seed.component = component;
+      const stack = [seed];
+      while (stack.length > 0) {
+        const current = stack.pop()!;
+        component.classes.push(current);
+        for (const other of current.edges.keys()) {
+          if (other.component === component || !this.joined(current, other)) continue;
+          // Reached through a new pair: the component it was in is part of this one now.
+          if (other.component) this.drop(other.component);
+          other.component = component;
+          stack.push(other);
+        }
+      }
+      component.view = this.viewOf(classes);
+      this.components.add(component);
+      this.made.push(component);
+    }
+  }
+
+  /** Forgets a component; returns its classes that still have members. */
+  private drop(component: Component<T>): ContentClass<T>[] {
+    if (!this.components.delete(component)) return [];
+    this.dropped.push(component.view);
+    for (const member of component.classes) if (member.component === component) member.component = undefined;
+    return component.classes.filter((member) => member.members.size > 0);
+  }
+
+  private viewOf(classes: readonly ContentClass<T>[]): SimilarComponent<T> {
+    const bodies: T[] = [];
+    let similarity = 1;
+    const inComponent = new Set(classes);
+    for (const member of classes) {
+      bodies.push(...member.members);
+      for (const [other, pairSimilarity] of member.edges) {
+        if (pairSimilarity < similarity && inComponent.has(other) && this.joined(member, other)) similarity = pairSimilarity;
+      }
+    }
+    return { bodies, similarity };
+  }
+}
+
+/**
+ * Groups of bodies at least `threshold` alike (Jaccard of shingle sets), joined pair by pair, for
+ * a set of bodies given at once (see `SimilarityIndex`). Without `ownerOf`, any two may pair.
+ */
+export function findSimilarGroups(bodies: readonly Fingerprint[], options: SimilarityOptions = {}): SimilarGroup[] {
+  const index = new SimilarityIndex<IndexedBody & { at: number }>(options.threshold);
+  bodies.forEach((body, at) => index.add({ fingerprint: body, scope: options.scopeOf?.(at) ?? '', owner: options.ownerOf?.(at) ?? String(at), at }));
+  return index
+    .groups()
+    .map((group) => ({ members: group.bodies.map((body) => body.at).sort((a, b) => a - b), similarity: group.similarity }))
+    .sort((x, y) => x.members[0] - y.members[0]);
 }
 
 function equal(a: Int32Array, b: Int32Array): boolean {

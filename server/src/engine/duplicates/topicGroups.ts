@@ -2,22 +2,11 @@ import type { Definition } from './definitions';
 import type { Located } from './canonical';
 
 /**
- * Definitions of one process across files, in groups that define it for overlapping roles: two
- * definitions in different files are linked when they share a role, or when either names none
- * (a project-wide process such as reporting a vulnerability). Returns the connected groups that
- * span at least two files, in no particular order.
+ * The definitions of one file that take part in topic groups: those with a topic that define
+ * something, less any nested in another of the file that says the same (see `outermost`).
  */
-export function groupByTopic(definitions: ReadonlyMap<string, readonly Definition[]>, scopeOf: (uri: string) => string): Located[][] {
-  const buckets = new Map<string, Located[]>();
-  for (const [uri, list] of definitions) {
-    for (const definition of outermost(list.filter((d) => d.topic && !d.isPointer && d.wordCount > 0))) {
-      const key = `${scopeOf(uri)}\u0000${definition.topic!.process}`;
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push({ uri, definition });
-      else buckets.set(key, [{ uri, definition }]);
-    }
-  }
-  return [...buckets.values()].flatMap(components);
+export function topicEntries(definitions: readonly Definition[]): Definition[] {
+  return outermost(definitions.filter((d) => d.topic && !d.isPointer && d.wordCount > 0));
 }
 
 /**
@@ -52,11 +41,14 @@ function holds(outer: Definition, inner: Definition): boolean {
 }
 
 /**
- * The groups of one process's bucket, without looking at every pair: entries of one role in two
- * files or more are all linked together; an entry naming no role links to every entry of other
- * files, so with such entries in two files the whole bucket is one group.
+ * Definitions of one process (in one scope) across files, in groups that define it for overlapping
+ * roles: two definitions in different files are linked when they share a role, or when either
+ * names none (a project-wide process such as reporting a vulnerability). Returns the connected
+ * groups that span at least two files, in no particular order, without looking at every pair:
+ * entries of one role in two files or more are all linked together; an entry naming no role links
+ * to every entry of other files, so with such entries in two files the whole bucket is one group.
  */
-function components(bucket: Located[]): Located[][] {
+export function topicComponents(bucket: Located[]): Located[][] {
   const parent = bucket.map((_, index) => index);
   const find = (index: number): number => {
     while (parent[index] !== index) index = parent[index] = parent[parent[index]];

@@ -14,7 +14,7 @@ export const duplicateSection: Rule = {
   check({ doc, workspace }, report) {
     const duplicates = workspace.duplicates;
     if (!duplicates) return;
-    for (const group of duplicates.groups) {
+    for (const group of duplicates.groupsOf(doc.uri)) {
       group.members.forEach((member, index) => {
         if (member.uri !== doc.uri) return;
         const others = member.duplicates.map((i) => group.members[i]);

@@ -33,7 +33,10 @@ export interface WorkspaceFacts {
 }
 
 export interface WorkspaceDuplicates {
+  /** Every group, ordered by its first member. */
   groups: readonly DuplicateGroup[];
+  /** The groups one file has a member in. */
+  groupsOf(uri: string): readonly DuplicateGroup[];
   lexicon: Lexicon;
   /** Where a span of another workspace file is, for related information. */
   rangeOf(uri: string, span: Span): Range;
