@@ -45,10 +45,12 @@ function isLeftFromATemplate(doc: GovDocument, blank: Placeholder): boolean {
  */
 function exampleSections(doc: GovDocument): { start: number; end: number }[] {
   const sections: { start: number; end: number }[] = [];
+  const headings = doc.parsed.headings;
+  let next = 0;
   for (const paragraph of doc.parsed.paragraphs) {
     if (!/:\s*$/.test(paragraph.text) || !/\b(examples?|samples?|templates?|for instance|as follows|like this)\b/i.test(paragraph.text)) continue;
-    const next = doc.parsed.headings.find((heading) => heading.span.start > paragraph.span.end);
-    sections.push({ start: paragraph.span.end, end: next?.span.start ?? doc.text.length });
+    while (next < headings.length && headings[next].span.start <= paragraph.span.end) next++;
+    sections.push({ start: paragraph.span.end, end: headings[next]?.span.start ?? doc.text.length });
   }
   return sections;
 }

@@ -9,8 +9,9 @@ export const undefinedReference: Rule = {
   appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc }, report) {
     const labels = doc.parsed.definitions.map((definition) => definition.label);
+    const standsAlone = new Map<string, boolean>();
     for (const reference of doc.parsed.unresolvedReferences) {
-      if (isNotALink(doc.text, reference.span, reference.label)) continue;
+      if (isNotALink(doc.text, reference.span, reference.label, standsAlone)) continue;
       const suggestion = closest(reference.label, labels);
       report({
         span: reference.span,
@@ -28,15 +29,20 @@ export const undefinedReference: Rule = {
  * - tags written side by side (`[GB-appointed][TOC Chair]` in cncf/toc's README) when the first one
  *   also stands alone elsewhere in the document (`[GB-appointed]`): it is the author's notation.
  */
-function isNotALink(text: string, span: { start: number; end: number }, label: string): boolean {
+function isNotALink(text: string, span: { start: number; end: number }, label: string, standsAlone: Map<string, boolean>): boolean {
   if (/[\w)\]]/.test(text[span.start - 1] ?? '') || !/[\p{L}\p{N}]/u.test(label)) return true;
   const first = /^!?\[((?:[^[\]\\\n]|\\.)*)\]/.exec(text.slice(span.start, span.end));
   if (!first || first[1].trim() === '' || first[0].length === span.end - span.start) return false;
   const tag = `[${first[1]}]`;
-  for (let at = text.indexOf(tag); at !== -1; at = text.indexOf(tag, at + 1)) {
-    if (at === span.start) continue;
-    const after = text[at + tag.length] ?? '';
-    if (after !== '[' && after !== '(' && after !== ':' && text[at - 1] !== ']') return true;
+  // Once per tag, not once per reference: a document of many `[a][b]` stays linear.
+  let alone = standsAlone.get(tag);
+  if (alone === undefined) {
+    alone = false;
+    for (let at = text.indexOf(tag); at !== -1 && !alone; at = text.indexOf(tag, at + 1)) {
+      const after = text[at + tag.length] ?? '';
+      alone = after !== '[' && after !== '(' && after !== ':' && text[at - 1] !== ']';
+    }
+    standsAlone.set(tag, alone);
   }
-  return false;
+  return alone;
 }
