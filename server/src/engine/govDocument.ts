@@ -4,6 +4,8 @@ import type { Settings } from './settings';
 import { buildDdModel, type DdModel } from './model/dd';
 import { buildMeetingModel, type MeetingModel } from './model/meeting';
 import { detectKind } from './kinds';
+import { standingOf } from './duplicates/standing';
+import { mayHoldListItemBlank } from './model/placeholders';
 
 /** A parsed document with its kind and the models of that kind, built on first use. */
 export class GovDocument {
@@ -32,4 +34,16 @@ export class GovDocument {
   get meeting(): MeetingModel {
     return (this.meetingModel ??= buildMeetingModel(this.parsed, this.path));
   }
+}
+
+/**
+ * Whether the rules read this document's list items or paragraphs: the models of DDs, meeting
+ * notes and templates; the definitions of living governance files (`duplicate-section`); and
+ * template blanks outside DDs, which are told from examples by the paragraph that announces them
+ * (`NOTABLE1` is one only alone on a list item). Elsewhere links, anchors and prose are all they read.
+ */
+export function usesStructure(doc: GovDocument): boolean {
+  if (doc.kind === 'dd' || doc.kind === 'meeting' || doc.kind === 'template') return true;
+  if (doc.kind === 'governance' && standingOf(doc.path) === 'living') return true;
+  return doc.parsed.placeholders.length > 0 || mayHoldListItemBlank(doc.text);
 }

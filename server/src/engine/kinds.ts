@@ -4,7 +4,7 @@ import type { ParsedDocument } from './parse/document';
 import type { HeadingFact } from './parse/facts';
 import type { Settings } from './settings';
 import { MEETING_HEADINGS } from './model/meeting';
-import type { DdModel } from './model/dd';
+import { mayHoldKindedCriteria, type DdModel } from './model/dd';
 
 const KINDS: readonly DocumentKind[] = ['dd', 'meeting', 'template', 'governance', 'none'];
 
@@ -23,9 +23,10 @@ export function detectKind(doc: ParsedDocument, path: string, settings: Settings
 
   if (isTemplatePath(path)) return 'template';
   if (doc.headings.some(isDueDiligenceTitle)) return 'dd';
-  const model = dd();
-  const areasWithKinds = new Set(model.criteria.filter((c) => c.kind !== 'unknown' && c.checked !== null).map((c) => c.area));
-  if (areasWithKinds.size >= 2) return 'dd';
+  if (mayHoldKindedCriteria(doc.headings)) {
+    const areasWithKinds = new Set(dd().criteria.filter((c) => c.kind !== 'unknown' && c.checked !== null).map((c) => c.area));
+    if (areasWithKinds.size >= 2) return 'dd';
+  }
 
   const meetingHeadings = MEETING_HEADINGS.filter((pattern) => doc.headings.some((heading) => pattern.test(heading.text)));
   if (meetingHeadings.length >= 2) return 'meeting';

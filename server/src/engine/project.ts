@@ -7,7 +7,8 @@ import { DocumentParser, uncheckedDocument } from './parse/document';
 import { UserPattern } from './text/userPattern';
 import { documentTooLarge } from './parse/limits';
 import { notChecked } from './rules/notChecked';
-import { GovDocument } from './govDocument';
+import { GovDocument, usesStructure } from './govDocument';
+import { mayHoldKindedCriteria } from './model/dd';
 import { checkDocument } from './check';
 import { LINK_RULES } from './rules';
 import { LINK_SCANNER } from './links/linkScan';
@@ -84,7 +85,7 @@ export class Project {
     });
     this.templates = new WorkspaceTemplates({
       roots: workspace.roots,
-      document: (uri) => this.document(uri),
+      document: (uri) => this.document(uri, { structured: true }),
       repositories: () => this.links.repositories(),
       stat: (uri) => workspace.stat(uri),
     });
@@ -131,21 +132,42 @@ export class Project {
     return this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
   }
 
-  async document(uri: string): Promise<GovDocument | undefined> {
+  /**
+   * The document as the rules read it. `structured`: with its list items and paragraphs whatever
+   * its kind (a template read for its criteria).
+   */
+  async document(uri: string, options: { structured?: boolean } = {}): Promise<GovDocument | undefined> {
     const cached = this.documents.get(uri);
-    if (cached) return cached;
+    if (cached && (cached.parsed.structured || !options.structured)) return cached;
     const text = await this.text(uri);
     if (text === undefined) return undefined;
-    return this.documentFromText(uri, text);
+    return this.documentFromText(uri, text, options);
   }
 
   /** Parses a text now, for callers that hold it already (and to time a keystroke). */
-  documentFromText(uri: string, text: string): GovDocument {
+  documentFromText(uri: string, text: string, options: { structured?: boolean } = {}): GovDocument {
     const cached = this.documents.get(uri);
-    if (cached && cached.text === text) return cached;
-    const doc = new GovDocument(uri, this.relativePath(uri), this.parser.parse(text), this.settings);
+    if (cached && cached.text === text && (cached.parsed.structured || !options.structured)) return cached;
+    const doc = this.read(uri, text, options.structured || this.openTexts.has(uri));
     this.documents.set(uri, doc);
     return doc;
+  }
+
+  /**
+   * Parses in full only where the structure is used (`usesStructure`) — and wherever the editor
+   * asks, open documents; every other document is read by the scanner, with the parser for the
+   * chunks it cannot read exactly: the same links, anchors and prose, many times faster.
+   */
+  private read(uri: string, text: string, structured: boolean): GovDocument {
+    const path = this.relativePath(uri);
+    if (!structured) {
+      const scanned = this.parser.parse(text, LINK_SCANNER);
+      if (!mayHoldKindedCriteria(scanned.headings)) {
+        const doc = new GovDocument(uri, path, scanned, this.settings);
+        if (!usesStructure(doc)) return doc;
+      }
+    }
+    return new GovDocument(uri, path, this.parser.parse(text), this.settings);
   }
 
   async check(uri: string): Promise<Finding[]> {

@@ -113,6 +113,9 @@ function maskAutolinks(masked: string, facts: ChunkFacts): string | undefined {
   const autolinks = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>\u0001\u0002]*)>|<([a-z0-9.!#$%&'*+/=?^_{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)>/gi;
   let result = masked;
   for (const match of masked.matchAll(autolinks)) {
+    // `[a]: <scheme:…>` is a definition's destination written in brackets, not an autolink.
+    const lineStart = Math.max(masked.lastIndexOf('\n', match.index), masked.lastIndexOf('\r', match.index)) + 1;
+    if (/\]:[ \t]*$/.test(masked.slice(lineStart, match.index))) return undefined;
     const span = { start: match.index, end: match.index + match[0].length };
     const written = match[1] ?? match[2];
     const url = match[1] ?? `mailto:${match[2]}`;

@@ -51,6 +51,14 @@ export interface DdModel {
 const KIND_HEADING = /^(suggested|required)\b/i;
 export const EVALUATION_MARKER = /^\(?\s*(TOC Evaluation|Project assertion) goes here\s*\)?$/i;
 
+/**
+ * Whether a document may hold criteria of a known kind: they sit under a `### Suggested` or
+ * `### Required` heading. Without one, a document is a DD only by its title.
+ */
+export function mayHoldKindedCriteria(headings: readonly HeadingFact[]): boolean {
+  return headings.some((heading) => heading.depth > 2 && KIND_HEADING.test(heading.text));
+}
+
 export function buildDdModel(doc: ParsedDocument): DdModel {
   const headings = doc.headings;
   const hasTaskCriteria = doc.listItems.some((item) => isCriterionItem(item) && item.checked !== null);

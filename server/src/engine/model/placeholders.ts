@@ -46,6 +46,11 @@ const BUILT_IN_PATTERNS: RegExp[] = [
 /** `NOTABLE1`, `BLOCKER2`, `RECOMMENDATION3` mean something only alone on a list item. */
 const LIST_ITEM_BLANK = /^(?:NOTABLE|BLOCKER|RECOMMENDATION)S?\d*$/;
 
+/** Whether a text may hold a blank that counts only alone on a list item (found from list items alone). */
+export function mayHoldListItemBlank(text: string): boolean {
+  return /NOTABLE|BLOCKER|RECOMMENDATION/.test(text);
+}
+
 export function findPlaceholders(
   text: string,
   nonProse: readonly Span[],

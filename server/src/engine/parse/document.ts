@@ -4,17 +4,15 @@ import { LineIndex } from '../text/lineIndex';
 import { splitIntoChunks } from './chunks';
 import { parseMarkdown } from './markdown';
 import { documentTooLarge, MAX_CHUNKS, MAX_DOCUMENT_LENGTH, unparsableReason } from './limits';
-import { emptyChunkFacts, extractFacts, type ChunkFacts, type HeadingFact, type HtmlAnchorFact, type ListItemFact, type HtmlCommentFact, type LinkFact, type DefinitionFact, type ParagraphFact } from './facts';
+import { emptyChunkFacts, extractFacts, type ChunkFacts } from './facts';
 import { findTodos, type Todo } from '../model/todos';
 import { findPlaceholders, type Placeholder } from '../model/placeholders';
 import { findMentions, type Mention } from '../model/mentions';
 import { findMalformedCheckboxes, type MalformedCheckbox } from '../model/checkboxes';
 import { findUnrenderedLinks, findUnresolvedReferences, type UnrenderedLink, type UnresolvedReference } from '../model/unrenderedLinks';
 
-/** Everything found in one chunk; spans relative to the chunk's start. */
-interface ChunkScan extends ChunkFacts {
-  /** Set when the chunk was not parsed: its text is left out of every check. */
-  skipped?: string;
+/** What the rules read of one chunk besides the parser's facts, found the same way whoever read those. */
+interface DerivedFacts {
   todos: Todo[];
   placeholders: Placeholder[];
   mentions: Mention[];
@@ -23,29 +21,38 @@ interface ChunkScan extends ChunkFacts {
   unresolvedReferences: UnresolvedReference[];
 }
 
+/** Everything found in one chunk; spans relative to the chunk's start. */
+interface ChunkScan extends ChunkFacts, DerivedFacts {
+  /** Set when the chunk was not parsed: its text is left out of every check. */
+  skipped?: string;
+}
+
+/**
+ * Every fact a document lists, each read from each chunk and moved with it: one declaration, so a
+ * new kind of fact is added here and nowhere else. Spans inside facts move by themselves (`moved`).
+ */
+export const LISTED_FACTS = [
+  'headings', 'listItems', 'htmlComments', 'links', 'definitions', 'paragraphs', 'nonProse', 'htmlAnchors', 'inlineCode',
+  'todos', 'placeholders', 'mentions', 'malformedCheckboxes', 'unrenderedLinks', 'unresolvedReferences',
+] as const satisfies readonly (keyof ChunkScan)[];
+
+/** The facts that only the full parse reads; a document read by the scanner has none of them. */
+export const STRUCTURE_FACTS = ['listItems', 'paragraphs'] as const satisfies readonly (typeof LISTED_FACTS)[number][];
+
+type ListedFacts = { readonly [K in (typeof LISTED_FACTS)[number]]: readonly ChunkScan[K][number][] };
+
 /** Everything found in one document; spans are offsets into `text`. */
-export interface ParsedDocument {
+export interface ParsedDocument extends ListedFacts {
   readonly text: string;
   readonly lines: LineIndex;
   readonly chunks: readonly Span[];
-  readonly headings: readonly HeadingFact[];
-  readonly listItems: readonly ListItemFact[];
-  readonly htmlComments: readonly HtmlCommentFact[];
-  readonly links: readonly LinkFact[];
-  readonly definitions: readonly DefinitionFact[];
-  readonly paragraphs: readonly ParagraphFact[];
-  readonly nonProse: readonly Span[];
-  readonly htmlAnchors: readonly HtmlAnchorFact[];
-  readonly inlineCode: readonly Span[];
   readonly frontMatter?: ChunkFacts['frontMatter'];
-  readonly todos: readonly Todo[];
-  readonly placeholders: readonly Placeholder[];
-  readonly mentions: readonly Mention[];
-  readonly malformedCheckboxes: readonly MalformedCheckbox[];
-  /** Text written as a link that does not render as one. */
-  readonly unrenderedLinks: readonly UnrenderedLink[];
-  /** `[text][label]` with no `[label]: url` anywhere in the document. */
-  readonly unresolvedReferences: readonly UnresolvedReference[];
+  /**
+   * Whether list items and paragraphs were read (the full parse). A document read for its links,
+   * anchors and prose only (`DocumentParser.parse` with a scanner) throws when they are asked for,
+   * rather than answering "none".
+   */
+  readonly structured: boolean;
   /** Parts of the text that were not checked, and why (input the parser cannot take in bounded work). */
   readonly skipped: readonly SkippedPart[];
   /** How many chunks this parse had to parse rather than take from the cache. */
@@ -59,7 +66,10 @@ export interface SkippedPart {
   wholeDocument?: true;
 }
 
-/** Reads a chunk's facts without the parser when it can do so exactly; undefined otherwise. */
+/**
+ * Reads a chunk's facts without the parser when it can do so exactly; undefined otherwise. It reads
+ * no list items or paragraphs: a document it helped read is not `structured`.
+ */
 export interface ChunkScanner {
   read(chunkText: string, labels: ReadonlySet<string>): ChunkFacts | undefined;
   /** How `read` expects the document's definition labels. */
@@ -81,8 +91,8 @@ export class DocumentParser {
   ) {}
 
   /**
-   * `scanner`, when given, may read a chunk's facts without the parser (the link rules' reading of
-   * plain chunks, links/linkScan.ts); such a document holds only what that reading gives.
+   * `scanner`, when given, reads the chunks it can read exactly without the parser (links/linkScan.ts);
+   * the others are parsed. Such a document holds every fact but list items and paragraphs.
    */
   parse(text: string, scanner?: ChunkScanner): ParsedDocument {
     if (text.length > MAX_DOCUMENT_LENGTH) return uncheckedDocument(text, documentTooLarge(text.length));
@@ -109,26 +119,27 @@ export class DocumentParser {
       const key = appendix ? `${chunkText}\u0000${appendix}` : chunkText;
       let scan = this.cache.get(key);
       if (!scan) {
-        scan = this.scanChunk(chunkText, appendix);
+        // The key and the text parsed are copies: a slice would keep the whole document alive in
+        // the cache after the document itself is gone (each keystroke's version, in an editor).
+        const ownText = detachedCopy(chunkText);
+        scan = this.scanChunk(ownText, appendix);
         if (this.cache.size >= this.maxCachedChunks) this.cache.clear();
-        this.cache.set(key, scan);
+        this.cache.set(appendix ? `${ownText}\u0000${appendix}` : ownText, scan);
         document.chunksParsed++;
       }
       appendScan(document, scan, chunk.start);
     }
     if (chunks.length > MAX_CHUNKS) document.nonProse.push(document.skipped[document.skipped.length - 1].span);
-    return Object.assign(document, { lines: new LineIndex(text) });
+    const parsed = Object.assign(document, { lines: new LineIndex(text), structured: !scanner });
+    if (scanner) for (const fact of STRUCTURE_FACTS) withheld(parsed, fact);
+    return parsed;
   }
 
   private quickScan(chunkText: string, scan: ChunkScanner, labels: ReadonlySet<string>): ChunkScan | undefined {
+    // What the parser would not take is not read by the scanner either: it is reported unchecked.
+    if (unparsableReason(chunkText)) return undefined;
     const facts = scan.read(chunkText, labels);
-    if (!facts) return undefined;
-    return {
-      ...emptyScan(),
-      ...facts,
-      unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
-      unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
-    };
+    return facts && { ...facts, ...this.derivedFacts(chunkText, facts) };
   }
 
   private scanChunk(chunkText: string, appendix: string): ChunkScan {
@@ -139,26 +150,50 @@ export class DocumentParser {
     const source = appendix ? `${chunkText}\n\n${appendix}` : chunkText;
     try {
       const facts = clipFacts(extractFacts(parseMarkdown(source), source), chunkText.length);
-      return {
-        ...facts,
-        todos: findTodos(chunkText, facts.nonProse),
-        placeholders: findPlaceholders(chunkText, facts.nonProse, facts.listItems, facts.links, this.extraPlaceholderPatterns),
-        mentions: findMentions(chunkText, facts.nonProse),
-        malformedCheckboxes: findMalformedCheckboxes(chunkText, facts.nonProse),
-        unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
-        unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
-      };
+      return { ...facts, ...this.derivedFacts(chunkText, facts) };
     } catch (error) {
       // A chunk we cannot read is reported as not checked; the rest of the document still is.
       return opaqueScan(chunkText, `could not be parsed (${(error as Error).message})`);
     }
   }
+
+  private derivedFacts(chunkText: string, facts: ChunkFacts): DerivedFacts {
+    return {
+      todos: findTodos(chunkText, facts.nonProse),
+      placeholders: findPlaceholders(chunkText, facts.nonProse, facts.listItems, facts.links, this.extraPlaceholderPatterns),
+      mentions: findMentions(chunkText, facts.nonProse),
+      malformedCheckboxes: findMalformedCheckboxes(chunkText, facts.nonProse),
+      unrenderedLinks: findUnrenderedLinks(chunkText, facts.nonProse, facts.links, facts.inlineCode),
+      unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
+    };
+  }
+}
+
+/** A fact the document was not read for: asking for it is a bug to see, not an empty answer. */
+function withheld(document: object, fact: (typeof STRUCTURE_FACTS)[number]): void {
+  Object.defineProperty(document, fact, {
+    enumerable: false,
+    get() {
+      throw new Error(`${fact} were not read: this document was read for its links and prose only`);
+    },
+  });
+}
+
+/**
+ * A copy of the text that shares no memory with the string it was cut from. V8 keeps a slice as a
+ * view of its whole parent; a joined string is flattened into a buffer of its own when first read,
+ * and a slice of that keeps only that buffer.
+ */
+function detachedCopy(text: string): string {
+  const joined = `\u0000${text}`;
+  joined.charCodeAt(1);
+  return joined.slice(1);
 }
 
 /** A document left out of every check as a whole: nothing in it is read. */
 export function uncheckedDocument(text: string, reason: string): ParsedDocument {
   const whole = { start: 0, end: text.length };
-  return { text, lines: new LineIndex(text), chunks: [whole], ...emptyScan(), nonProse: [whole], skipped: [{ span: whole, reason, wholeDocument: true }], chunksParsed: 0 };
+  return { text, lines: new LineIndex(text), chunks: [whole], ...emptyScan(), nonProse: [whole], skipped: [{ span: whole, reason, wholeDocument: true }], chunksParsed: 0, structured: true };
 }
 
 /** A chunk left out of every check: all of it counts as non-prose. */
@@ -225,67 +260,42 @@ function shift(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-type DocumentUnderConstruction = {
-  -readonly [K in Exclude<keyof ParsedDocument, 'lines' | 'frontMatter'>]: ParsedDocument[K] extends readonly (infer Item)[] ? Item[] : ParsedDocument[K];
-} & { frontMatter?: ParsedDocument['frontMatter'] };
+type DocumentUnderConstruction = { -readonly [K in (typeof LISTED_FACTS)[number]]: ChunkScan[K] } & {
+  text: string;
+  chunks: Span[];
+  frontMatter?: ParsedDocument['frontMatter'];
+  skipped: SkippedPart[];
+  chunksParsed: number;
+};
 
 function appendScan(document: DocumentUnderConstruction, scan: ChunkScan, base: number): void {
   const itemBase = document.listItems.length;
-  for (const heading of scan.headings) {
-    document.headings.push({ ...heading, span: shift(heading.span, base), contentSpan: shift(heading.contentSpan, base) });
+  for (const fact of LISTED_FACTS) {
+    const into = document[fact] as unknown[];
+    for (const item of scan[fact]) into.push(moved(item, base));
   }
-  for (const item of scan.listItems) {
-    const shifted: ListItemFact = {
-      ...item,
-      span: shift(item.span, base),
-      marker: shift(item.marker, base),
-      parent: item.parent === -1 ? -1 : item.parent + itemBase,
-    };
-    if (item.checkbox) shifted.checkbox = shift(item.checkbox, base);
-    if (item.firstParagraph) shifted.firstParagraph = shift(item.firstParagraph, base);
-    if (item.leadingStrong) shifted.leadingStrong = { text: item.leadingStrong.text, span: shift(item.leadingStrong.span, base) };
-    document.listItems.push(shifted);
+  // A list item names its parent by index: the index moves with the items before the chunk.
+  for (let i = itemBase; i < document.listItems.length; i++) {
+    const item = document.listItems[i];
+    if (item.parent !== -1) item.parent += itemBase;
   }
-  for (const comment of scan.htmlComments) document.htmlComments.push({ ...comment, span: shift(comment.span, base) });
-  for (const link of scan.links) {
-    const shifted: LinkFact = { ...link, span: shift(link.span, base) };
-    if (link.destination) shifted.destination = shift(link.destination, base);
-    if (link.textSpan) shifted.textSpan = shift(link.textSpan, base);
-    document.links.push(shifted);
-  }
-  for (const definition of scan.definitions) {
-    const shifted: DefinitionFact = { ...definition, span: shift(definition.span, base) };
-    if (definition.destination) shifted.destination = shift(definition.destination, base);
-    document.definitions.push(shifted);
-  }
-  for (const anchor of scan.htmlAnchors) document.htmlAnchors.push({ ...anchor, span: shift(anchor.span, base) });
-  for (const code of scan.inlineCode) document.inlineCode.push(shift(code, base));
-  for (const link of scan.unrenderedLinks) {
-    document.unrenderedLinks.push({
-      ...link,
-      span: shift(link.span, base),
-      edits: link.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })),
-    });
-  }
-  for (const reference of scan.unresolvedReferences) {
-    document.unresolvedReferences.push({ ...reference, span: shift(reference.span, base), labelSpan: shift(reference.labelSpan, base) });
-  }
-  for (const paragraph of scan.paragraphs) {
-    const shifted: ParagraphFact = { ...paragraph, span: shift(paragraph.span, base) };
-    if (paragraph.firstStrong) shifted.firstStrong = { text: paragraph.firstStrong.text, span: shift(paragraph.firstStrong.span, base) };
-    document.paragraphs.push(shifted);
-  }
-  for (const span of scan.nonProse) document.nonProse.push(shift(span, base));
   if (scan.skipped) document.skipped.push({ span: { start: base, end: base + (scan.nonProse[0]?.end ?? 0) }, reason: scan.skipped });
-  if (scan.frontMatter) document.frontMatter = { ...scan.frontMatter, span: shift(scan.frontMatter.span, base) };
-  for (const todo of scan.todos) {
-    document.todos.push({ ...todo, span: shift(todo.span, base), lineSpan: shift(todo.lineSpan, base) });
+  if (scan.frontMatter) document.frontMatter = moved(scan.frontMatter, base);
+}
+
+/** A copy of a fact with every span in it (`{ start, end }`, however deep) moved by `by`. */
+function moved<T>(fact: T, by: number): T {
+  if (typeof fact !== 'object' || fact === null) return fact;
+  if (Array.isArray(fact)) return fact.map((item) => moved(item, by)) as T;
+  const copy: Record<string, unknown> = {};
+  let keys = 0;
+  for (const key in fact) {
+    copy[key] = moved((fact as Record<string, unknown>)[key], by);
+    keys++;
   }
-  for (const placeholder of scan.placeholders) {
-    const shifted: Placeholder = { ...placeholder, span: shift(placeholder.span, base) };
-    if (placeholder.wholeListItem) shifted.wholeListItem = shift(placeholder.wholeListItem, base);
-    document.placeholders.push(shifted);
+  if (keys === 2 && typeof copy.start === 'number' && typeof copy.end === 'number') {
+    copy.start += by;
+    copy.end += by;
   }
-  for (const mention of scan.mentions) document.mentions.push({ ...mention, span: shift(mention.span, base) });
-  for (const box of scan.malformedCheckboxes) document.malformedCheckboxes.push({ ...box, span: shift(box.span, base) });
+  return copy as T;
 }
