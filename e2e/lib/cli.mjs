@@ -1,4 +1,5 @@
-// The reference every editor is held to: `govmd check --format json` on the same workspace.
+// The reference every editor is held to: `govmd check --hints --format json` on the same workspace
+// (the CLI leaves hint-level findings out unless asked; editors show them).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -7,7 +8,7 @@ const SEVERITY = ['error', 'warning', 'information', 'hint'];
 export function cliFindings(repo, cwd, paths = ['.']) {
   let stdout;
   try {
-    stdout = execFileSync(process.execPath, [join(repo, 'bin', 'govmd.js'), 'check', ...paths, '--format', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+    stdout = execFileSync(process.execPath, [join(repo, 'bin', 'govmd.js'), 'check', ...paths, '--hints', '--format', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   } catch (error) {
     if (error.status !== 1) throw new Error(`govmd check ${paths.join(' ')} exited with ${error.status}: ${error.stderr}`);
     stdout = error.stdout; // 1: findings at or above --fail-on, still a report

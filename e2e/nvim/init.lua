@@ -12,7 +12,11 @@ local report = { nvim = tostring(vim.version().major .. '.' .. vim.version().min
 local stage = 'before'
 local severity_name = { 'error', 'warning', 'information', 'hint' }
 
+local finished = false
 local function finish(ok, why)
+  -- The server exits when Neovim quits: that is no second verdict.
+  if finished then return end
+  finished = true
   report.ok = ok
   report.why = why
   report.total_ms = ms()

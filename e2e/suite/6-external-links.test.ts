@@ -1,12 +1,22 @@
 // "Check External Links" is the one network check, run on demand. A host that does not exist is
 // "unreachable" with or without a network, so the suite needs none; local addresses and reserved
-// example domains are never requested (docs/rules/dead-external-link.md).
+// example domains are never requested (docs/rules/dead-external-link.md). The command checks every
+// external link of the workspace: on a machine without network each one is "unreachable", and the
+// server keeps those verdicts — the suite leaves the next ones a server that has fetched nothing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, assertServerCommand, codeOf, fileUri, govDiagnostics, openEditor, waitFor } from './helpers';
+import {
+  activateExtension, assertServerCommand, cliFindings, codeOf, expectDiagnostics, fileUri, govDiagnostics, keysOfCli, openEditor, SEED_DD, waitFor,
+} from './helpers';
 
 suite('Check External Links', () => {
   suiteSetup(activateExtension);
+  // The verdicts live in the server's memory (its cache file is read only when a check runs): a
+  // restarted server reports what the CLI reports, which fetches nothing unless asked.
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('governance.restartServer');
+    await expectDiagnostics(SEED_DD, keysOfCli(cliFindings(SEED_DD)));
+  });
 
   test('the command reports a link to a host that does not exist, and leaves local and example links alone', async function () {
     // It checks every external link of the workspace (a few hundred, two at a time per host).
@@ -31,7 +41,9 @@ suite('Check External Links', () => {
       const lines = govDiagnostics(file).filter((d) => codeOf(d) === 'dead-external-link').map((d) => d.range.start.line + 1);
       assert.deepEqual(lines, [3], 'only the link on line 3 is reported');
     } finally {
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+        .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === file.toString());
+      await vscode.window.tabGroups.close(tabs);
       await vscode.workspace.fs.delete(file);
     }
   });

@@ -25,10 +25,18 @@ export function fileUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
 }
 
-/** `node bin/govmd.js check <paths> --format json`, run in the workspace folder. */
+/**
+ * What the editor must show: `govmd check <paths> --hints --format json`, run in the workspace
+ * folder. The CLI leaves hint-level findings out unless asked; the editor shows them (faintly).
+ */
 export function cliFindings(...paths: string[]): CliFinding[] {
+  return govmdCheck([...(paths.length ? paths : ['.']), '--hints']);
+}
+
+/** `node bin/govmd.js check <args> --format json`, run in the workspace folder. */
+export function govmdCheck(args: string[]): CliFinding[] {
   const cwd = workspaceRoot().fsPath;
-  const result = spawnSync(process.execPath, [path.join(REPO, 'bin', 'govmd.js'), 'check', ...(paths.length ? paths : ['.']), '--format', 'json'], {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'bin', 'govmd.js'), 'check', ...args, '--format', 'json'], {
     cwd,
     encoding: 'utf8',
     // Under Electron (@vscode/test-electron) process.execPath is the editor itself.
@@ -36,7 +44,7 @@ export function cliFindings(...paths: string[]): CliFinding[] {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`govmd check exited with ${result.status}: ${result.stderr || result.error}`);
+    throw new Error(`govmd check ${args.join(' ')} exited with ${result.status}: ${result.stderr || result.error}`);
   }
   return JSON.parse(result.stdout) as CliFinding[];
 }
