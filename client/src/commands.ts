@@ -54,7 +54,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     'governance.insertTodoBlock': async () => {
       const editor = activeMarkdown();
       if (!editor) return;
-      const { todoOwners, handles } = await ask<{ todoOwners: string[]; handles: string[] }>('govmd.knownOwners');
+      const { todoOwners, handles } = await ask<{ todoOwners: string[]; handles: string[] }>('govmd.knownOwners', editor.document.uri.toString());
       const other = '$(edit) Someone else…';
       const picked = await vscode.window.showQuickPick([...todoOwners, ...handles.map((h) => `@${h}`), other], {
         title: 'Insert TODO block',

@@ -198,8 +198,7 @@ connection.onCompletion(async ({ textDocument, position }) => {
   const lines = doc.parsed.lines;
   const linePrefix = doc.text.slice(lines.lineStarts[position.line], lines.offsetAt(position));
   const docs = [doc, ...(await session.openDocuments())];
-  const facts = await session.project.workspaceFacts();
-  const completion = completeAt({ linePrefix }, ownerCandidates(docs, facts.ownerHandles ?? []));
+  const completion = completeAt({ linePrefix }, ownerCandidates(docs, await session.project.knownHandlesFor(doc)));
   if (!completion) return [];
   const range = { start: { line: position.line, character: completion.replaceFrom }, end: position };
   return completion.items.map((item) => ({

@@ -59,7 +59,7 @@ test('cncf/toc DDs: template-drift and met-without-evidence per file, exactly', 
   for (const path of candidates(PROJECTS).sort()) {
     const doc = await project.document(URI.file(path).toString());
     if (!doc || doc.kind !== 'dd') continue;
-    const facts = { knownOwners: new Set<string>(), ...(await project.ddFacts(doc)) };
+    const facts = { ...(await project.ddFacts(doc)) };
     const findings = checkDocument(doc, facts, config.settings, [templateDrift, metWithoutEvidence]);
     const drift = findings.filter((f) => f.code === 'template-drift').length;
     const unevidenced = findings.filter((f) => f.code === 'met-without-evidence').map((f) => f.range.start.line + 1);

@@ -28,7 +28,7 @@ const throwing: Rule = {
 
 test('a rule that throws: the other rules still report, and the failure is one finding under its code', () => {
   const doc = govDocument('GOVERNANCE.md', '# Governance\n\nTODO: still reported\n');
-  const findings = checkDocument(doc, { knownOwners: new Set() }, defaultSettings(), [throwing, openTodo]);
+  const findings = checkDocument(doc, {}, defaultSettings(), [throwing, openTodo]);
   assert.deepEqual(findings.map(brief), [
     "1:1 broken-link error The broken-link check failed on this document (Cannot read properties of null (reading 'x')); the other checks ran. Please report this.",
     '3:1 open-todo information TODO (no owner): still reported',

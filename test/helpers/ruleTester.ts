@@ -67,7 +67,7 @@ export function run(rule: Rule, item: ValidCase, defaultKind: DocumentKind): Fin
   const settings = settingsFor(item, defaultKind);
   const path = item.path ?? 'case.md';
   const doc = new GovDocument(`file:///ws/${path}`, path, new DocumentParser(settings.placeholders.map((p) => new UserPattern(p))).parse(item.text), settings);
-  const workspace: WorkspaceFacts = { knownOwners: new Set(), ...item.workspace };
+  const workspace: WorkspaceFacts = { ...item.workspace };
   return checkDocument(doc, workspace, settings, [rule]);
 }
 
@@ -85,7 +85,7 @@ export async function runInWorkspace(rule: Rule, item: ValidCase, defaultKind: D
   const doc = (await project.document(uri))!;
   const links = await project.links.gather(uri, doc.parsed);
   const dd = doc.kind === 'dd' ? await project.ddFacts(doc) : {};
-  const workspace: WorkspaceFacts = { knownOwners: new Set(), links, ...dd, ...item.workspace };
+  const workspace: WorkspaceFacts = { links, ...dd, ...item.workspace };
   return checkDocument(doc, workspace, settings, [rule]);
 }
 

@@ -1,4 +1,3 @@
-import { URI, Utils } from 'vscode-uri';
 import type { Finding } from './types';
 import type { Workspace } from './workspace';
 import type { Settings } from './settings';
@@ -12,8 +11,6 @@ import { mayHoldKindedCriteria } from './model/dd';
 import { checkDocument } from './check';
 import { LINK_RULES } from './rules';
 import { LINK_SCANNER } from './links/linkScan';
-import { handlesInOwnerFile, OWNER_FILE } from './model/owners';
-import { handleKey } from './model/mentions';
 import { DuplicatesIndex } from './duplicates/duplicatesIndex';
 import { LinkIndex } from './links/targets';
 import type { RepositoryMap } from './links/repositories';
@@ -22,6 +19,8 @@ import { WorkspaceTemplates } from './template/workspaceTemplates';
 import { compareWithTemplate, type TemplateComparison } from './template/compare';
 import { projectOwners, repositoryFiles, type RepositoryFiles } from './evidence/projectFiles';
 import { fileKindsNamed } from './evidence/fileKinds';
+import { WorkspaceIndex } from './workspaceIndex';
+import { knownHandles } from './model/owners';
 
 export interface ProjectOptions {
   /**
@@ -52,9 +51,9 @@ async function orFailing<T extends object>(pass: Promise<T>): Promise<T> {
  */
 export class Project {
   private readonly parser: DocumentParser;
-  private readonly openTexts = new Map<string, string>();
+  /** Where files are, how they link, which buffers are open, who the owners files name. */
+  readonly index: WorkspaceIndex;
   private readonly documents = new Map<string, GovDocument>();
-  private facts?: Promise<WorkspaceFacts>;
   private readonly duplicates = new DuplicatesIndex(this);
   private readonly externalVerdicts = new Map<string, ExternalVerdict>();
   /** Link targets of the workspace: existence, anchors, line counts, repositories. */
@@ -69,13 +68,15 @@ export class Project {
     readonly settings: Settings,
     options: ProjectOptions = {},
   ) {
+    this.index = new WorkspaceIndex(workspace);
     this.parser = new DocumentParser(settings.placeholders.map((source) => new UserPattern(source)));
     this.links = new LinkIndex({
       workspace,
       repositories: settings.repositories,
       settingsFolder: options.settingsFolder,
-      text: (uri) => this.text(uri),
-      isOpen: (uri) => this.openTexts.has(uri),
+      text: (uri) => this.index.text(uri),
+      isOpen: (uri) => this.index.isOpen(uri),
+      paths: this.index,
       parsed: (uri, text) => {
         const known = this.documents.get(uri);
         return known && known.text === text ? known.parsed : undefined;
@@ -93,13 +94,11 @@ export class Project {
 
   /** An editor buffer: its text wins over the file's until it is closed. */
   setOpenText(uri: string, text: string): void {
-    if (this.openTexts.get(uri) === text) return;
-    this.openTexts.set(uri, text);
-    this.contentChanged(uri);
+    if (this.index.setOpenText(uri, text)) this.contentChanged(uri);
   }
 
   closeOpenText(uri: string): void {
-    this.openTexts.delete(uri);
+    this.index.closeOpenText(uri);
     this.fileChanged(uri);
   }
 
@@ -114,7 +113,7 @@ export class Project {
   private contentChanged(uri: string): void {
     this.documents.delete(uri);
     this.duplicates.fileChanged(uri);
-    if (OWNER_FILE.test(uri)) this.facts = undefined;
+    this.index.contentChanged(uri);
     this.links.contentChanged(uri);
   }
 
@@ -122,14 +121,10 @@ export class Project {
   reset(): void {
     this.documents.clear();
     this.duplicates.reset();
-    this.facts = undefined;
+    this.index.reset();
     this.links.reset();
     this.templates.reset();
     this.repositoryFiles.clear();
-  }
-
-  private async text(uri: string): Promise<string | undefined> {
-    return this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
   }
 
   /**
@@ -139,7 +134,7 @@ export class Project {
   async document(uri: string, options: { structured?: boolean } = {}): Promise<GovDocument | undefined> {
     const cached = this.documents.get(uri);
     if (cached && (cached.parsed.structured || !options.structured)) return cached;
-    const text = await this.text(uri);
+    const text = await this.index.text(uri);
     if (text === undefined) return undefined;
     return this.documentFromText(uri, text, options);
   }
@@ -148,7 +143,7 @@ export class Project {
   documentFromText(uri: string, text: string, options: { structured?: boolean } = {}): GovDocument {
     const cached = this.documents.get(uri);
     if (cached && cached.text === text && (cached.parsed.structured || !options.structured)) return cached;
-    const doc = this.read(uri, text, options.structured || this.openTexts.has(uri));
+    const doc = this.read(uri, text, options.structured || this.index.isOpen(uri));
     this.documents.set(uri, doc);
     return doc;
   }
@@ -159,7 +154,7 @@ export class Project {
    * chunks it cannot read exactly: the same links, anchors and prose, many times faster.
    */
   private read(uri: string, text: string, structured: boolean): GovDocument {
-    const path = this.relativePath(uri);
+    const path = this.index.relativePath(uri);
     if (!structured) {
       const scanned = this.parser.parse(text, LINK_SCANNER);
       if (!mayHoldKindedCriteria(scanned.headings)) {
@@ -181,13 +176,13 @@ export class Project {
   private checkTooLarge(uri: string): Finding[] {
     const size = this.workspace.tooLarge?.(uri);
     if (size === undefined) return [];
-    const doc = new GovDocument(uri, this.relativePath(uri), uncheckedDocument('', documentTooLarge(size)), this.settings);
-    return checkDocument(doc, { knownOwners: new Set() }, this.settings, [notChecked]);
+    const doc = new GovDocument(uri, this.index.relativePath(uri), uncheckedDocument('', documentTooLarge(size)), this.settings);
+    return checkDocument(doc, {}, this.settings, [notChecked]);
   }
 
   /** Checks a text as if it were the file's, without keeping it (to try out fixes). */
   async checkText(uri: string, text: string): Promise<Finding[]> {
-    const doc = new GovDocument(uri, this.relativePath(uri), this.parser.parse(text), this.settings);
+    const doc = new GovDocument(uri, this.index.relativePath(uri), this.parser.parse(text), this.settings);
     return checkDocument(doc, await this.factsFor(doc, true), this.settings);
   }
 
@@ -262,42 +257,25 @@ export class Project {
     const doc = await this.linkDocument(uri);
     if (!doc || doc.kind === 'none') return [];
     const links = await this.links.gather(uri, doc.parsed);
-    return checkDocument(doc, { knownOwners: new Set(), links }, this.settings, LINK_RULES);
+    return checkDocument(doc, { links }, this.settings, LINK_RULES);
   }
 
   /** The document as `checkLinks` reads it: the full parse when there is one, else its links only. */
   async linkDocument(uri: string): Promise<GovDocument | undefined> {
-    const text = await this.text(uri);
+    const text = await this.index.text(uri);
     if (text === undefined) return undefined;
     const known = this.documents.get(uri);
     if (known && known.text === text) return known;
-    return new GovDocument(uri, this.relativePath(uri), this.parser.parse(text, LINK_SCANNER), this.settings);
+    return new GovDocument(uri, this.index.relativePath(uri), this.parser.parse(text, LINK_SCANNER), this.settings);
   }
 
-  workspaceFacts(): Promise<WorkspaceFacts> {
-    return (this.facts ??= this.collectFacts());
+  /** The people the workspace knows besides a document's own attendees: those its owners files name. */
+  async workspaceFacts(): Promise<WorkspaceFacts> {
+    return { ownerHandles: await this.index.ownerHandles() };
   }
 
-  private async collectFacts(): Promise<WorkspaceFacts> {
-    const owners = new Map<string, string>();
-    for (const owner of this.settings.owners) owners.set(handleKey(owner), owner.replace(/^@/, ''));
-    for (const uri of await this.workspace.listFiles()) {
-      if (!OWNER_FILE.test(uri)) continue;
-      const text = this.openTexts.get(uri) ?? (await this.workspace.readFile(uri));
-      if (text === undefined) continue;
-      for (const [key, handle] of handlesInOwnerFile(text, uri)) if (!owners.has(key)) owners.set(key, handle);
-    }
-    return { knownOwners: new Set(owners.keys()), ownerHandles: [...owners.values()] };
-  }
-
-  /** The path below the workspace folder that holds the file, `/`-separated. */
-  relativePath(uri: string): string {
-    const path = URI.parse(uri).path;
-    let best = '';
-    for (const root of this.workspace.roots) {
-      const rootPath = URI.parse(root).path.replace(/\/?$/, '/');
-      if (path.startsWith(rootPath) && rootPath.length > best.length) best = rootPath;
-    }
-    return best ? path.slice(best.length) : Utils.basename(URI.parse(uri));
+  /** Who a document may name (`knownHandles`): what `unknown-owner`, @-completion and the Insert TODO picker know. */
+  async knownHandlesFor(doc: GovDocument | undefined): Promise<Map<string, string>> {
+    return knownHandles(doc?.kind === 'meeting' ? doc.meeting.attendees : [], await this.index.ownerHandles(), this.settings.owners);
   }
 }

@@ -76,8 +76,10 @@ export function registerCommands(
       };
     },
 
-    'govmd.knownOwners': async () => {
-      const owners = knownOwners(await workspaceDocuments());
+    // For the document the TODO goes in: its attendees are known there, as `unknown-owner` knows them.
+    'govmd.knownOwners': async ([uri]) => {
+      const doc = uri === undefined ? undefined : await docFor(String(uri));
+      const owners = knownOwners(await workspaceDocuments(), await session().project.knownHandlesFor(doc));
       return {
         todoOwners: owners.filter((o) => o.source === 'todo').map((o) => o.name),
         handles: owners.filter((o) => o.source === 'handle').map((o) => o.name.replace(/^@/, '')),
@@ -125,9 +127,7 @@ export function registerCommands(
 
   handlers['govmd.duplicates'] = async () => {
     const project = session().project;
-    const roots = project.workspace.roots;
-    const pathOf = (uri: string) => relativeTo(roots, uri);
-    return { text: duplicatesReport(await project.allDuplicates(), pathOf) };
+    return { text: duplicatesReport(await project.allDuplicates(), (uri) => project.index.relativePath(uri)) };
   };
 
   handlers['govmd.checkExternalLinks'] = async () => ({ summary: await session().checkExternalLinksNow() });
@@ -138,8 +138,8 @@ export function registerCommands(
     const doc = await docFor(String(uri));
     const comparison = doc && (await session().project.templateComparison(doc));
     if (!doc || !comparison) return { text: null, message: NOT_COMPARABLE };
-    const roots = session().project.workspace.roots;
-    return { text: formatTemplateDiff(doc, comparison, relativeTo(roots, doc.uri), (target) => relativeTo(roots, target)) };
+    const index = session().project.index;
+    return { text: formatTemplateDiff(doc, comparison, index.relativePath(doc.uri), (target) => index.relativePath(target)) };
   };
 
   // Every insertion and move at once, as one edit the client applies (one undo step).
@@ -183,11 +183,4 @@ async function seriesFolder(base: URI, stat: (uri: string) => Promise<'file' | '
   const dated = segments.findLastIndex((segment) => /\d{4}[-_]?\d{2}[-_]?\d{2}/.test(segment));
   if (dated > 0) return base.with({ path: segments.slice(0, dated).join('/') });
   return Utils.dirname(base);
-}
-
-/** A workspace file's path below its folder, as links in an untitled report read best. */
-function relativeTo(roots: readonly string[], uri: string): string {
-  const path = URI.parse(uri).path;
-  const root = roots.map((r) => URI.parse(r).path.replace(/\/?$/, '/')).find((r) => path.startsWith(r));
-  return root ? path.slice(root.length) : URI.parse(uri).fsPath;
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDuplicates } from '../../../server/src/engine/duplicates/findDuplicates';
-import { linkReplacement, linkTarget } from '../../../server/src/engine/duplicates/replacement';
+import { linkReplacement } from '../../../server/src/engine/duplicates/replacement';
+import { linkBetween } from '../../../server/src/engine/workspaceIndex';
 import { md, workspaceOf, uriOf, applySpanEdits } from './helpers';
 
 const MEMBERSHIP = md('# Membership', '', '### Adding New Member/Approver/Maintainer', '', 'Nominated by an existing Member in an issue, approved by a supermajority of Maintainers.');
@@ -127,6 +128,6 @@ const targets: [string, string, string | undefined, string][] = [
 
 for (const [from, to, anchor, expected] of targets) {
   test(`link target from ${from} to ${to}${anchor ? `#${anchor}` : ''} is ${expected}`, () => {
-    assert.equal(linkTarget(from, to, anchor), expected);
+    assert.equal(linkBetween(from, to, anchor), expected);
   });
 }

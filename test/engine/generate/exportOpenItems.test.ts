@@ -145,7 +145,7 @@ for (const c of cases) {
 }
 
 test('relativeLink: up and down the tree, characters that would end the link escaped', async () => {
-  const { relativeLink } = await import('../../../server/src/engine/generate/links');
+  const { relativeLink } = await import('../../../server/src/engine/workspaceIndex');
   assert.equal(relativeLink('a/b/out.md', 'a/c/d.md'), '../c/d.md');
   assert.equal(relativeLink(undefined, 'my notes/(draft) #1.md'), 'my%20notes/%28draft%29%20%231.md');
   assert.equal(relativeLink('out.md', 'dd.md'), 'dd.md');

@@ -6,7 +6,7 @@ const attendees = ['## Attendees', '', '- [Gaius](https://github.com/gaius-qi) (
 testRule(unknownOwner, {
   valid: [
     md(...attendees, '## Actions', '- [ ] Support Fluid @chlins @Gaius-Qi'),
-    { name: 'named in a MAINTAINERS file', workspace: { knownOwners: new Set(['cormickkneey']) }, text: md(...attendees, '## Actions', '- [x] VLLM @CormickKneey') },
+    { name: 'named in a MAINTAINERS file', workspace: { ownerHandles: new Map([['cormickkneey', 'CormickKneey']]) }, text: md(...attendees, '## Actions', '- [x] VLLM @CormickKneey') },
     { name: 'named in settings', settings: { owners: ['@LunaWhispers'] }, text: md(...attendees, '## Actions', '- [ ] x @lunawhispers') },
     { name: 'teams, e-mail addresses and code are not handles', text: md(...attendees, '## Topics', '- ask @dragonflyoss/maintainers at dev@example.com or `@nobody`') },
     // dragonflyoss/community meetings/maintainer/2025-07-15/README.md:80 and the seed note's WIP list (63, 65).
@@ -30,7 +30,7 @@ testRule(unknownOwner, {
     },
     {
       name: 'a typo of a maintainer listed in a MAINTAINERS file',
-      workspace: { knownOwners: new Set(['cormickkneey']), ownerHandles: ['CormickKneey'] },
+      workspace: { ownerHandles: new Map([['cormickkneey', 'CormickKneey']]) },
       text: md(...attendees, '## Actions', '- [ ] VLLM @CormikKneey'),
       findings: ['7:12 information @CormikKneey is not an attendee of this meeting nor in a MAINTAINERS or OWNERS file; did you mean @CormickKneey?'],
     },

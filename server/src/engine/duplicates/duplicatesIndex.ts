@@ -7,10 +7,13 @@ import { mergeLexicon, type Lexicon } from './lexicon';
 import { standingOf } from './standing';
 import { projectScope } from './projectScope';
 import type { RepositoryMap } from '../links/repositories';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** What the index needs of its project: the workspace's files, their parsed documents, the repositories. */
 export interface DocumentSource {
-  readonly workspace: { readonly roots: readonly string[]; listFiles(): Promise<readonly string[]> };
+  readonly workspace: { listFiles(): Promise<readonly string[]> };
+  /** Which workspace folder holds a file. */
+  readonly index: Pick<WorkspaceIndex, 'rootOf'>;
   readonly settings: { topics: Parameters<typeof mergeLexicon>[0] };
   document(uri: string): Promise<GovDocument | undefined>;
   /** Workspace folders that hold a GitHub repository (settings and git remotes). */
@@ -111,7 +114,7 @@ export class DuplicatesIndex {
   /** The finder with every listed file read, and the files changed since read again. */
   private async upToDate(): Promise<DuplicateFinder> {
     this.finder ??= this.source.repositories().then((repositories) => {
-      const scopeOf = (uri: string) => projectScope(uri, this.source.workspace.roots, repositories);
+      const scopeOf = (uri: string) => projectScope(uri, this.source.index, repositories);
       return new DuplicateFinder({ lexicon: this.lexicon, scopeOf });
     });
     const finder = await this.finder;

@@ -1,5 +1,5 @@
-import { URI } from 'vscode-uri';
 import { repositoryOf, type RepositoryMap } from '../links/repositories';
+import { WorkspaceIndex } from '../workspaceIndex';
 
 /**
  * The project a file defines processes for: definitions are only compared within one.
@@ -9,11 +9,11 @@ import { repositoryOf, type RepositoryMap } from '../links/repositories';
  * - within either, each `projects/<name>/` or `tags/<name>/` folder is a project of its own —
  *   how cncf/toc keeps the files of the projects and groups it oversees.
  */
-export function projectScope(uri: string, roots: readonly string[], repositories: RepositoryMap): string {
+export function projectScope(uri: string, workspace: Pick<WorkspaceIndex, 'rootOf'>, repositories: RepositoryMap): string {
   const repository = repositoryOf(repositories, uri);
-  const base = repository?.uri ?? roots.find((root) => uri.startsWith(root.replace(/\/?$/, '/'))) ?? '';
+  const base = repository?.uri ?? workspace.rootOf(uri) ?? '';
   const owner = repository ? `github:${repository.name.split('/')[0].toLowerCase()}` : base;
-  const below = URI.parse(uri).path.slice(URI.parse(base).path.length).replace(/^\//, '');
+  const below = WorkspaceIndex.pathBelow(base, uri) ?? '';
   const folder = /^(?:.*\/)?(?:projects|tags)\/[^/]+\//.exec(below)?.[0];
   return folder ? `${owner}\u0000${base}/${folder}` : owner;
 }

@@ -2,7 +2,8 @@ import { Utils, URI } from 'vscode-uri';
 import type { Span } from '../types';
 import type { Located } from './canonical';
 import { lineBreakOf } from '../text/lineIndex';
-import { decodeUri, encodeUriComponent, parseUri } from '../text/uriText';
+import { decodeUri } from '../text/uriText';
+import { linkBetween } from '../workspaceIndex';
 
 export interface LinkReplacement {
   /** The code action's title. */
@@ -19,7 +20,7 @@ export interface LinkReplacement {
  * `text` is the member's document. Applied once, the section is a pointer and no longer reported.
  */
 export function linkReplacement(text: string, member: Located, target: Located): LinkReplacement {
-  const href = linkTarget(member.uri, target.uri, target.definition.anchor);
+  const href = linkBetween(member.uri, target.uri, target.definition.anchor);
   const link = `[${escapeLinkText(`${target.definition.label} in ${Utils.basename(URI.parse(target.uri))}`)}](${href})`;
   const { labelSpan, bodySpan } = member.definition;
   const title = `Replace this definition with a link to ${decodeUri(href)}`;
@@ -29,25 +30,6 @@ export function linkReplacement(text: string, member: Located, target: Located):
   if (bodySpan.start <= labelSpan.start) return { title, span: bodySpan, newText: `See ${link}.` };
   const labelEndsWithPunctuation = /[:.]\*\*$|[:.]__$/.test(text.slice(labelSpan.start, labelSpan.end)) || text[labelSpan.end] === ':';
   return { title, span: bodySpan, newText: `${labelEndsWithPunctuation ? '' : ':'} See ${link}.` };
-}
-
-/** A relative link from one workspace file to another (or the other's URI across schemes). */
-export function linkTarget(fromUri: string, toUri: string, anchor?: string): string {
-  const from = parseUri(fromUri);
-  const to = parseUri(toUri);
-  const fragment = anchor ? `#${anchor}` : '';
-  if (from.scheme !== to.scheme || from.authority !== to.authority) return `${toUri}${fragment}`;
-  const fromFolder = from.path.split('/').slice(0, -1);
-  const toParts = to.path.split('/');
-  let shared = 0;
-  while (shared < fromFolder.length && shared < toParts.length - 1 && fromFolder[shared] === toParts[shared]) shared++;
-  const ups = fromFolder.slice(shared).map(() => '..');
-  const path = [...ups, ...toParts.slice(shared)].map(encodeSegment).join('/');
-  return `${path}${fragment}`;
-}
-
-function encodeSegment(segment: string): string {
-  return segment === '..' ? segment : encodeUriComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function escapeLinkText(text: string): string {

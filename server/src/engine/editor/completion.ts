@@ -1,5 +1,4 @@
 import type { GovDocument } from '../govDocument';
-import { handleKey } from '../model/mentions';
 import { ownerKey } from '../model/todos';
 
 export interface CompletionContext {
@@ -34,17 +33,14 @@ export function completeAt(context: CompletionContext, candidates: OwnerCandidat
 }
 
 /**
- * Handles of the people a workspace knows (attendees, MAINTAINERS/OWNERS files, settings) and the
- * TODO owners its documents name. Mentions alone do not count: they may be the typos
- * `unknown-owner` reports.
+ * The handles the workspace knows for this document (`knownHandles`: attendees, owners files,
+ * settings) and the TODO owners its documents name. Mentions alone do not count: they may be the
+ * slips `unknown-owner` reports.
  */
-export function ownerCandidates(docs: readonly GovDocument[], knownOwners: Iterable<string>): OwnerCandidates {
-  const handles = new Map<string, string>();
+export function ownerCandidates(docs: readonly GovDocument[], known: ReadonlyMap<string, string>): OwnerCandidates {
   const owners = new Map<string, string>();
-  for (const handle of knownOwners) if (!handles.has(handleKey(handle))) handles.set(handleKey(handle), handle);
   for (const doc of docs) {
-    if (doc.kind === 'meeting') for (const a of doc.meeting.attendees) if (a.handle) handles.set(handleKey(a.handle), a.handle);
     for (const todo of doc.parsed.todos) if (todo.owner && !owners.has(ownerKey(todo.owner))) owners.set(ownerKey(todo.owner), todo.owner);
   }
-  return { handles: [...handles.values()].sort((a, b) => a.localeCompare(b)), todoOwners: [...owners.values()].sort((a, b) => a.localeCompare(b)) };
+  return { handles: [...known.values()].sort((a, b) => a.localeCompare(b)), todoOwners: [...owners.values()].sort((a, b) => a.localeCompare(b)) };
 }

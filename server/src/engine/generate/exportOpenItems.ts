@@ -5,7 +5,8 @@ import type { Todo } from '../model/todos';
 import { ownerKey } from '../model/todos';
 import { shorten } from '../rules/edits';
 import { dateInPath } from './dates';
-import { lineLink, relativeLink } from './links';
+import { lineLink } from './links';
+import { relativeLink } from '../workspaceIndex';
 
 export interface ExportOpenItemsOptions {
   /** The day of the export, `YYYY-MM-DD`: the engine reads no clock. */

@@ -1,6 +1,6 @@
 import type { GovDocument } from '../govDocument';
 import { ownerKey } from '../model/todos';
-import { handlesInOwnerFile, OWNER_FILE } from '../model/owners';
+import { handleKey } from '../model/mentions';
 
 export interface KnownOwner {
   /** As first written: `Dragonfly Team`, `@gaius-qi`. */
@@ -12,18 +12,20 @@ export interface KnownOwner {
 }
 
 /**
- * The owners to offer when inserting a TODO: TODO owners and `@handles` of the workspace, grouped
- * case-insensitively (`Dragonfly Team` and `Dragonfly team` are one) and shown as first written,
- * most used first. A handle written as a TODO owner (`TODO for @x:`) and as a mention is one owner.
- * Owners files (MAINTAINERS, OWNERS, CODEOWNERS) add the handles named nowhere else, as written there.
+ * The owners to offer when inserting a TODO: TODO owners of the workspace and the handles it knows
+ * (`known`: see `knownHandles` — never a bare mention, which may be the slip `unknown-owner`
+ * reports), grouped case-insensitively (`Dragonfly Team` and `Dragonfly team` are one) and shown as
+ * first written, most used first. A handle written as a TODO owner (`TODO for @x:`) and as a
+ * mention is one owner; a TODO owner written as an unknown handle is not offered either.
  */
-export function knownOwners(docs: readonly GovDocument[]): KnownOwner[] {
+export function knownOwners(docs: readonly GovDocument[], known: ReadonlyMap<string, string>): KnownOwner[] {
   const owners = new Map<string, KnownOwner>();
   const add = (name: string, source: KnownOwner['source']) => {
     const key = ownerKey(name);
     if (!key || key === '@') return;
-    const known = owners.get(key);
-    if (known) known.uses++;
+    if (key.startsWith('@') && !known.has(handleKey(key))) return;
+    const found = owners.get(key);
+    if (found) found.uses++;
     else owners.set(key, { name: name.trim().replace(/\s+/g, ' '), source, uses: 1 });
   };
   for (const doc of docs) {
@@ -37,10 +39,7 @@ export function knownOwners(docs: readonly GovDocument[]): KnownOwner[] {
       for (const attendee of doc.meeting.attendees) if (attendee.handle) add(`@${attendee.handle}`, 'handle');
     }
   }
-  for (const doc of docs) {
-    if (!OWNER_FILE.test(doc.path)) continue;
-    // Only the handles seen nowhere else: their mentions in the file were counted above.
-    for (const handle of handlesInOwnerFile(doc.text, doc.path).values()) if (!owners.has(ownerKey(`@${handle}`))) add(`@${handle}`, 'handle');
-  }
+  // The known handles no document names, as written where they are known from.
+  for (const handle of known.values()) if (!owners.has(ownerKey(`@${handle}`))) add(`@${handle}`, 'handle');
   return [...owners.values()].sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }

@@ -1,4 +1,4 @@
-import { URI, Utils } from 'vscode-uri';
+import { Utils } from 'vscode-uri';
 import type { Span } from '../types';
 import type { Workspace } from '../workspace';
 import type { ParsedDocument } from '../parse/document';
@@ -9,6 +9,7 @@ import { LineIndex } from '../text/lineIndex';
 import { parseDestination, parseLineAnchor, type Destination } from './destination';
 import { decodeUriComponent, parseUri, wellFormed } from '../text/uriText';
 import { closest } from './didYouMean';
+import { relativePath, type WorkspaceIndex } from '../workspaceIndex';
 import { gitDirOf, githubRemotesOf, repositoryMap, repositoryOf, type RepositoryFolder, type RepositoryMap } from './repositories';
 
 /** What a link rule may know of the file or folder a link names. */
@@ -51,6 +52,8 @@ export interface LinkIndexHost {
   /** An open buffer's text, else the file's. */
   text(uri: string): Promise<string | undefined>;
   isOpen(uri: string): boolean;
+  /** Which workspace folder holds a file, and its path below it. */
+  readonly paths: Pick<WorkspaceIndex, 'rootOf' | 'relativePath'>;
   /** The Project's own parse of that text, when it has one. */
   parsed(uri: string, text: string): ParsedDocument | undefined;
   /** Parses a target the anchor scan cannot read. */
@@ -314,7 +317,7 @@ export class LinkIndex {
         : candidateExtension === extension && distance(candidate, name) <= Math.floor(stem.length / 5) ? 2
         : -1;
       if (tier < 0) continue;
-      const path = style === 'relative' ? relativePath(base, uri) : `${style === 'root' ? '/' : ''}${decodeUriComponent(uri.slice(prefix.length))}`;
+      const path = style === 'relative' ? relativePath(`${parseUri(base).path}/`, parseUri(uri).path) : `${style === 'root' ? '/' : ''}${decodeUriComponent(uri.slice(prefix.length))}`;
       ranked.push({ uri, path, tier, distance: distance(clean.toLowerCase(), path.toLowerCase()) });
     }
     ranked.sort((a, b) => a.tier - b.tier || a.distance - b.distance || (a.path < b.path ? -1 : 1));
@@ -384,14 +387,12 @@ export class LinkIndex {
   }
 
   private rootOf(uri: string): string {
-    let best = '';
-    for (const root of this.host.workspace.roots.map(stripSlash)) if (uri.startsWith(`${root}/`) && root.length > best.length) best = root;
-    return best || folderOf(uri);
+    return this.host.paths.rootOf(uri) ?? folderOf(uri);
   }
 
+  /** A target's path below its workspace folder; a workspace folder itself by its name. */
   private display(uri: string): string {
-    const root = this.rootOf(uri);
-    return uri === root ? Utils.basename(parseUri(uri)) || uri : decodeUriComponent(uri.slice(root.length + 1));
+    return this.host.paths.relativePath(uri) || uri;
   }
 }
 
@@ -437,16 +438,6 @@ function folderOf(uri: string): string {
 function stripSlash(uri: string): string {
   return uri.endsWith('/') ? uri.slice(0, -1) : uri;
 }
-
-/** `to` relative to the folder `from`, `/`-separated, `../` where needed. */
-function relativePath(from: string, to: string): string {
-  const fromParts = URI.parse(from).path.split('/').filter(Boolean);
-  const toParts = URI.parse(to).path.split('/').filter(Boolean);
-  let common = 0;
-  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
-  return [...Array(fromParts.length - common).fill('..'), ...toParts.slice(common)].join('/');
-}
-
 
 /** GitHub counts a last line without a line break as a line, and a final line break as none. */
 export function lineCountOf(text: string): number {

@@ -24,3 +24,25 @@ export function handlesInOwnerFile(text: string, path: string): Map<string, stri
   }
   return handles;
 }
+
+/**
+ * The people a document may name without `unknown-owner` asking: attendees of the meeting it
+ * records, then the handles owners files name, then the `owners` setting; by lower-case key, as
+ * first written. The one answer of who is known: the rule, @-completion and the Insert TODO picker
+ * all read it, so that none offers a handle another flags.
+ */
+export function knownHandles(
+  attendees: readonly { handle?: string }[],
+  ownerFileHandles: ReadonlyMap<string, string> | undefined,
+  settingsOwners: readonly string[],
+): Map<string, string> {
+  const known = new Map<string, string>();
+  const add = (handle: string) => {
+    const bare = handle.replace(/^@/, '');
+    if (bare && !known.has(handleKey(bare))) known.set(handleKey(bare), bare);
+  };
+  for (const attendee of attendees) if (attendee.handle) add(attendee.handle);
+  for (const handle of ownerFileHandles?.values() ?? []) add(handle);
+  for (const owner of settingsOwners) add(owner);
+  return known;
+}

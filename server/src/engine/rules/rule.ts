@@ -10,10 +10,11 @@ import type { RepositoryFiles } from '../evidence/projectFiles';
 
 /** What a rule may know of the rest of the workspace. */
 export interface WorkspaceFacts {
-  /** Lower-case GitHub handles named in MAINTAINERS / OWNERS / CODEOWNERS files and in settings. */
-  knownOwners: ReadonlySet<string>;
-  /** The same handles as written, for completion. */
-  ownerHandles?: readonly string[];
+  /**
+   * GitHub handles named in the workspace's MAINTAINERS / OWNERS / CODEOWNERS files, by lower-case
+   * key, as written (`knownHandles` adds the `owners` setting and a meeting's attendees).
+   */
+  ownerHandles?: ReadonlyMap<string, string>;
   /**
    * Where this document's links lead: existence, anchors and line counts of the workspace files
    * they name. Absent when the host gathered none; link rules then check only the document itself.

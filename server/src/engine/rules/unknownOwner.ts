@@ -2,6 +2,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Rule } from './rule';
 import { fix } from './edits';
 import { handleKey } from '../model/mentions';
+import { knownHandles } from '../model/owners';
 
 export const unknownOwner: Rule = {
   code: 'unknown-owner',
@@ -10,17 +11,15 @@ export const unknownOwner: Rule = {
   appliesTo: ['meeting'],
   check({ doc, workspace, settings }, report) {
     const attendees = doc.meeting.attendees;
-    const known = new Set<string>(workspace.knownOwners);
-    for (const owner of settings.owners) known.add(handleKey(owner));
-    for (const attendee of attendees) if (attendee.handle) known.add(handleKey(attendee.handle));
-    const knownHandles = [...new Set([...attendees.flatMap((a) => (a.handle ? [a.handle] : [])), ...(workspace.ownerHandles ?? []), ...settings.owners.map((o) => o.replace(/^@/, ''))])];
+    const known = knownHandles(attendees, workspace.ownerHandles, settings.owners);
+    const candidates = [...known.values()];
 
     for (const mention of doc.meeting.mentions) {
       if (mention.team || EVERYONE.has(mention.handle.toLowerCase()) || known.has(handleKey(mention.handle))) continue;
       // Most handles nobody knows are people an issue is assigned to: only a likely slip is reported.
       // "@Gaius" for the attendee "[Gaius](https://github.com/gaius-qi)": the display name was used.
       const byName = attendees.find((a) => a.handle && a.name.toLowerCase() === mention.handle.toLowerCase());
-      const suggestion = byName?.handle ?? nearHandle(mention.handle, knownHandles);
+      const suggestion = byName?.handle ?? nearHandle(mention.handle, candidates);
       if (!suggestion) continue;
       report({
         span: mention.span,
