@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { Session } from './lsp/session';
+import { findWorkspaceRoot } from './host/workspaceRoot';
 import { FIX_ALL_KIND, toQuickFix } from './lsp/convert';
 import { fixAllEdit } from './lsp/fixAll';
 import { outline, type OutlineNode } from './engine/editor/outline';
@@ -41,7 +42,10 @@ connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath) ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : []);
   const options = (params.initializationOptions ?? {}) as { trusted?: boolean; debounceMs?: number };
   session = new Session(connection, documents, {
-    rootPaths: folders,
+    // The workspace of an opened folder is found as `govmd check` finds it, from where the folder
+    // is: the nearest folder at or above it with a settings file or `.git`. Its settings apply.
+    rootPaths: [...new Set(folders.map((folder) => findWorkspaceRoot(folder).root))],
+    openedFolders: folders,
     // Only VS Code says whether the user trusts the workspace; from any other client, the user
     // says it (initializationOptions.trusted or --trusted), else the repository is not trusted.
     trusted: options.trusted === true || process.argv.includes('--trusted'),

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GOVMD, REPO } from '../helpers/cli';
+import { govmd, govmdAsync, REPO, type JsonFinding } from '../helpers/cli';
 import { CORPUS } from '../helpers/fixtures';
 
 // Whichever folder govmd is started from, a file's findings are the same: its workspace is found
@@ -11,15 +11,6 @@ import { CORPUS } from '../helpers/fixtures';
 // (`npm run corpus`); here the same files are checked from inside a repository of it and from
 // above the corpus's root. Before the workspace root was found this way, cncf/toc gave 902
 // findings from its parent and 1,299 from inside it.
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  code: string;
-  severity: string;
-  message: string;
-}
 
 /** The reviewed findings of the corpus, as `npm run corpus` keys them (paths from test/corpus/). */
 function expectedUnder(folder: string): string[] {
@@ -32,16 +23,9 @@ function expectedUnder(folder: string): string[] {
 }
 
 /** `govmd check` as a process; both runs go at once, each reading the whole corpus. */
-function check(args: string[], cwd: string): Promise<{ code: number | null; findings: JsonFinding[]; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [GOVMD, 'check', ...args, '--format', 'json'], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, findings: JSON.parse(stdout) as JsonFinding[], stderr }));
-  });
+async function check(args: string[], cwd: string): Promise<{ code: number | null; findings: JsonFinding[]; stderr: string }> {
+  const run = await govmdAsync(['check', ...args, '--format', 'json'], cwd);
+  return { code: run.code, findings: JSON.parse(run.stdout) as JsonFinding[], stderr: run.stderr };
 }
 
 /** A finding as the expectation file keys it, its path made relative to the corpus root again. */
@@ -65,4 +49,21 @@ test('the same findings from inside a repository of the corpus and from above th
   const fromAbove = above.findings.map(keyOf('')).map((key) => key.replace(/^test\/corpus\//, '')).sort();
   assert.ok(fromAbove.length > 0);
   assert.deepEqual(fromAbove, expectedUnder('fluxcd/community'));
+});
+
+test('from a folder below the workspace root: the root\'s settings file applies and /… links start at the root', () => {
+  const root = mkdtempSync(join(tmpdir(), 'govmd-below-'));
+  mkdirSync(join(root, 'docs'));
+  writeFileSync(join(root, '.govmd.json'), JSON.stringify({ severity: { 'open-todo': 'error' } }));
+  writeFileSync(join(root, 'GOVERNANCE.md'), '# Governance\n\n## Voting\n');
+  writeFileSync(join(root, 'docs', 'guide.md'), '# Guide\n\nTODO: explain voting.\n\nSee [voting](/GOVERNANCE.md#voting) and [nothing](/docs/missing.md).\n');
+  const brief = (stdout: string) => (JSON.parse(stdout) as JsonFinding[]).map((f) => `${f.file}:${f.line}:${f.column} ${f.code} ${f.severity} ${f.message}`);
+  const below = govmd(['check', '.', '--format', 'json'], { cwd: join(root, 'docs') });
+  assert.equal(below.code, 1, below.stderr);
+  assert.deepEqual(brief(below.stdout), [
+    'guide.md:3:1 open-todo error TODO (no owner): explain voting.',
+    'guide.md:5:41 broken-link error No file or folder /docs/missing.md (docs/missing.md)',
+  ]);
+  const fromRoot = govmd(['check', 'docs', '--format', 'json'], { cwd: root });
+  assert.deepEqual(brief(fromRoot.stdout), brief(below.stdout).map((line) => `docs/${line}`));
 });

@@ -19,7 +19,10 @@ interface Published {
 }
 
 export interface SessionOptions {
+  /** The workspace roots: every cross-file fact is gathered below them, and their settings file applies. */
   rootPaths: string[];
+  /** The folders the editor opened, at or below the roots: the ones the background check covers. */
+  openedFolders?: string[];
   trusted: boolean;
   /** Milliseconds to wait after a keystroke before checking. */
   debounceMs: number;
@@ -209,7 +212,8 @@ export class Session {
   /** Checks the workspace's governance files that are not open, reporting progress. */
   async checkWorkspace(): Promise<void> {
     const run = ++this.backgroundRun;
-    const files = (await this.workspace.listFiles()).filter((uri) => /\.(md|markdown)$/i.test(uri) && !this.documents.get(uri));
+    const opened = (this.options.openedFolders ?? this.options.rootPaths).map((folder) => fileUri(folder).replace(/\/?$/, '/'));
+    const files = (await this.workspace.listFiles()).filter((uri) => /\.(md|markdown)$/i.test(uri) && !this.documents.get(uri) && opened.some((folder) => uri.startsWith(folder)));
     const progress = this.options.supportsProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Governance Markdown', 0, `Checking ${files.length} files`, true);
     let done = 0;
