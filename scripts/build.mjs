@@ -8,6 +8,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', define: { GOVMD_VERSION: JSON.stringify(version) } };
 const targets = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+  // `govmd check --jobs`: the CLI starts it as a worker thread, from beside its own bundle.
+  { entryPoints: ['server/src/host/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ];

@@ -5,13 +5,16 @@
 // every finding is compared with test/corpus.expected.tsv, where each one carries a verdict written
 // after opening the file at that line. Any difference fails the run; so does a finding whose
 // verdict is not "real", a run that exits 2, or anything said on stderr (a part left unchecked).
-// Noise is fixed in the engine, never accepted here.
+// Noise is fixed in the engine, never accepted here. The corpus is checked three ways — in worker
+// threads writing a cache, in one thread, from that warm cache — and the three reports must be
+// the same, byte for byte.
 //
 //   npm run corpus                      check
 //   npm run corpus -- --update          rewrite the file: verdicts kept, new findings UNREVIEWED
 //   npm run corpus -- --corpus DIR      another copy (../shared/corpus), same expectations
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,14 +31,26 @@ if (!existsSync(join(corpus, '.govmd.json'))) {
   process.exit(2);
 }
 
-const started = Date.now();
-const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'govmd.js'), 'check', '.', '--format', 'json'], {
-  cwd: corpus,
-  encoding: 'utf8',
-  maxBuffer: 256 * 1024 * 1024,
+// The report must not depend on how it was made: worker threads, one thread, a warm cache.
+const cacheFolder = mkdtempSync(join(tmpdir(), 'govmd-corpus-cache-'));
+const RUNS = [
+  { label: '--jobs 2, cache written', args: ['--jobs', '2', '--cache-location', cacheFolder] },
+  { label: '--jobs 1', args: ['--jobs', '1'] },
+  { label: 'warm --cache', args: ['--cache-location', cacheFolder] },
+];
+const runs = RUNS.map(({ label, args }) => {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'govmd.js'), 'check', '.', '--format', 'json', ...args], {
+    cwd: corpus,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  return { label, result, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 });
-const seconds = ((Date.now() - started) / 1000).toFixed(1);
-if (run.error) throw run.error;
+rmSync(cacheFolder, { recursive: true, force: true });
+const run = runs[0].result;
+const seconds = runs.map((r) => `${r.seconds} s ${r.label}`).join(', ');
 
 let findings;
 try {
@@ -60,7 +75,7 @@ if (existsSync(EXPECTED)) {
 
 const counts = {};
 for (const f of findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
-console.log(`corpus: ${findings.length} findings in ${new Set(findings.map((f) => f.file)).size} files, govmd exit ${run.status}, ${seconds} s (${corpus})`);
+console.log(`corpus: ${findings.length} findings in ${new Set(findings.map((f) => f.file)).size} files, govmd exit ${run.status} (${seconds}; ${corpus})`);
 for (const [code, count] of Object.entries(counts).sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(5)}  ${code}`);
 
 if (update) {
@@ -85,6 +100,10 @@ for (const [key, verdict] of expected) {
 }
 if (run.status !== 0 && run.status !== 1) problems.push(`govmd exited ${run.status}: the corpus is valid Markdown, 2 is for input that cannot be read`);
 if (run.stderr.trim()) problems.push(`govmd said on stderr:\n${run.stderr.trim()}`);
+for (const other of runs.slice(1)) {
+  const differing = ['stdout', 'stderr', 'status'].filter((field) => other.result[field] !== run[field]);
+  if (differing.length) problems.push(`${other.label} differs from ${runs[0].label} in ${differing.join(', ')}`);
+}
 
 if (problems.length) {
   console.log(`\ncorpus: ${problems.length} differences from ${EXPECTED}:`);

@@ -27,6 +27,10 @@ import { runExternalCheck } from './host/runExternalCheck';
 import { checkedFolders, rewriteFile } from './host/rewriteFile';
 import { fileUri } from './engine/text/uriText';
 import { documentTooLarge } from './engine/parse/limits';
+import { availableParallelism } from 'node:os';
+import { ParsedDocuments } from './host/parsedDocuments';
+import { parseInWorkers, workersFor, type FileToParse } from './host/parallelParse';
+import { CheckCache, engineIdentity, RecordingWorkspace, type FileOutcome } from './host/checkCache';
 
 declare const GOVMD_VERSION: string;
 const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
@@ -102,7 +106,7 @@ interface NetworkChoice {
  * with --config), its files. Undefined, with each problem said on its own line, when the settings
  * file is bad. The `repositories` setting's folders are relative to the settings file.
  */
-async function openProject(root: string, configPath: string | undefined, network: NetworkChoice, io: Io) {
+async function openProject(root: string, configPath: string | undefined, network: NetworkChoice, io: Io, record = false) {
   const config = await loadConfig(configPath);
   const shown = configPath ? displayPath(configPath, io) : '';
   if (config.readProblem) throw new UsageError(`settings file ${shown} ${config.readProblem}`);
@@ -126,7 +130,11 @@ async function openProject(root: string, configPath: string | undefined, network
   if (network.allowPrivateHosts) settings.externalLinks.allowPrivateHosts = true;
   const workspace = new FsWorkspace([root], settings.exclude);
   const settingsFolder = configPath ? nodePath.dirname(configPath) : root;
-  return { project: new Project(workspace, settings, { settingsFolder: fileUri(settingsFolder) }), workspace, root };
+  const parsed = new ParsedDocuments();
+  // With --cache, what the check reads is noted: the next run's outcomes may be this run's only while it is the same.
+  const recorder = record ? new RecordingWorkspace(workspace) : undefined;
+  const project = new Project(recorder ?? workspace, settings, { settingsFolder: fileUri(settingsFolder), parsed });
+  return { project, workspace, root, parsed, recorder, settingsFolder };
 }
 
 /** The project one named file belongs to, for commands that read it and reach no network. */
@@ -137,7 +145,8 @@ function openProjectOf(path: string, config: string | undefined, io: Io) {
 
 async function check(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
-    args,
+    // `--cache=FOLDER` is `--cache --cache-location FOLDER`; `--cache FOLDER` would take a path to check.
+    args: args.flatMap((arg) => (arg.startsWith('--cache=') ? ['--cache', `--cache-location=${arg.slice('--cache='.length)}`] : [arg])),
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
@@ -147,12 +156,22 @@ async function check(args: string[], io: Io): Promise<number> {
       external: { type: 'boolean', default: false },
       'allow-private-hosts': { type: 'boolean', default: false },
       hints: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
     },
   });
   const format = values.format!;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
   const failOn = values['fail-on']!;
   if (!(failOn in SEVERITY_RANK) && failOn !== 'none') throw new UsageError(`--fail-on must be error, warning, information, hint or none, not '${failOn}'`);
+
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number above 0, not '${values.jobs}'`);
+
+  const cacheLocation = values['cache-location'];
+  if (cacheLocation === '') throw new UsageError('--cache-location takes a folder');
+  const cache = values.cache || cacheLocation !== undefined ? new CheckCache(cacheLocation && nodePath.resolve(io.cwd, cacheLocation), engineIdentity(VERSION)) : undefined;
 
   const paths = positionals.length ? positionals : ['.'];
   const named = paths.map((path) => nodePath.resolve(io.cwd, path));
@@ -182,7 +201,7 @@ async function check(args: string[], io: Io): Promise<number> {
   const network = { configNamed: values.config !== undefined, external: values.external!, allowPrivateHosts: values['allow-private-hosts']! };
   const projects = [];
   for (const { root, paths } of byRoot.values()) {
-    const opened = await openProject(root.root, values.config ? nodePath.resolve(io.cwd, values.config) : root.configFile, network, io);
+    const opened = await openProject(root.root, values.config ? nodePath.resolve(io.cwd, values.config) : root.configFile, network, io, cache !== undefined);
     if (!opened) return 2;
     const excluded = globMatcher(opened.project.settings.exclude);
     projects.push({ ...opened, paths: paths.filter((path) => positionals.includes(path) || !excluded(nodePath.relative(opened.root, path).split(nodePath.sep).join('/'))) });
@@ -192,35 +211,53 @@ async function check(args: string[], io: Io): Promise<number> {
   const fileOf = (uri: string) => displayPath(URI.parse(uri).fsPath, io);
   const findings: Finding[] = [];
   let checked = 0;
-  for (const { project, workspace, paths } of projects) {
+  for (const { project, workspace, paths, parsed, recorder, root, settingsFolder } of projects) {
+    // A run that fixes files or asks the network is never answered from the cache; its parses may be.
+    const runKey = cache && !values.fix && !project.settings.externalLinks.enabled ? { settings: project.settings, settingsFolder, paths } : undefined;
+    const replayed = runKey && (await cache!.replay(root, runKey, new FsWorkspace([root], project.settings.exclude)));
+    if (!replayed) {
+      if (cache) parsed.useKept(await cache.parses(root, project.settings.placeholders));
+      await parseAhead(project, workspace, paths, parsed, jobs);
+    }
     if (project.settings.externalLinks.enabled) {
       const summary = await runExternalCheck(project, paths.map((path) => fileUri(path)));
       io.err(`govmd: checked ${summary.links} external links (${summary.fromCache} from the cache): ${summary.dead} dead, ${summary.unreachable} unreachable`);
     }
+    const outcomes: [string, FileOutcome][] = [];
     for (const path of paths) {
       checked++;
+      const outcome = replayed?.get(path) ?? (await checkFile(project, workspace, path));
+      outcomes.push([path, outcome]);
+      if ('problem' in outcome) {
+        io.err(`govmd: ${displayPath(path, io)}: ${outcome.problem}`);
+        unreadable++;
+        continue;
+      }
+      // Hints are the editor's faint suggestions (VS Code's Problems panel does not list them either),
+      // as TypeScript's suggestion diagnostics never reach `tsc`: asked for, or failed on, they are reported.
+      let fileFindings = outcome.findings.filter((finding) => reportHints || finding.severity !== 'hint');
       const uri = fileUri(path);
-      // A bug met in one file costs that file, said in one line; the others are still checked and fixed.
-      try {
-        // Hints are the editor's faint suggestions (VS Code's Problems panel does not list them either),
-        // as TypeScript's suggestion diagnostics never reach `tsc`: asked for, or failed on, they are reported.
-        let fileFindings = (await project.check(uri)).filter((finding) => reportHints || finding.severity !== 'hint');
-        const problem = workspace.problems.get(uri);
-        if (problem) {
-          io.err(`govmd: ${displayPath(path, io)}: ${problem}`);
-          unreadable++;
-          continue;
-        }
-        // A file too large to read has nothing to fix, and no text to write back.
-        if (values.fix && workspace.tooLarge(uri) === undefined) {
+      // A file too large to read has nothing to fix, and no text to write back.
+      if (values.fix && workspace.tooLarge(uri) === undefined) {
+        // A bug met in one file costs that file, said in one line; the others are still checked and fixed.
+        try {
           const fixed = await fixFile(project, uri, path, fileFindings, insideFolders, io);
           if (fixed) fileFindings = fixed;
           else unwritten++;
+        } catch (error) {
+          io.err(`govmd: ${displayPath(path, io)}: could not be checked: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
+          unreadable++;
+          continue;
         }
-        findings.push(...fileFindings);
+      }
+      findings.push(...fileFindings);
+    }
+    if (cache && !replayed) {
+      try {
+        if (parsed.keptChanged) await cache.saveParses(root, project.settings.placeholders, parsed.used);
+        if (runKey && recorder) await cache.saveRun(root, runKey, { reads: [...recorder.reads], stats: [...recorder.stats], listing: recorder.listing, outcomes });
       } catch (error) {
-        io.err(`govmd: ${displayPath(path, io)}: could not be checked: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
-        unreadable++;
+        io.err(`govmd: cache not written: ${(error as Error).message.split('\n')[0]}`);
       }
     }
   }
@@ -239,6 +276,45 @@ async function check(args: string[], io: Io): Promise<number> {
   if (unreadable > 0 || unwritten > 0) return 2;
   if (failOn === 'none') return 0;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]) ? 1 : 0;
+}
+
+/** One file's findings (hints included), or why it could not be checked. */
+async function checkFile(project: Project, workspace: FsWorkspace, path: string): Promise<FileOutcome> {
+  const uri = fileUri(path);
+  // A bug met in one file costs that file, said in one line; the others are still checked.
+  try {
+    const findings = await project.check(uri);
+    const problem = workspace.problems.get(uri);
+    return problem === undefined ? { findings } : { problem };
+  } catch (error) {
+    return { problem: `could not be checked: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}` };
+  }
+}
+
+/**
+ * With more than one job, the files are parsed in worker threads before they are checked (the
+ * parse is most of a cold run); the checks, and every pass across files, then run here on those
+ * parses, in the same order as with one job, so the report is the same. A run over enough files
+ * to start workers reads the rest of the workspace's Markdown too (link targets, the definitions
+ * duplicates are looked for in): those are parsed ahead as well.
+ */
+async function parseAhead(project: Project, workspace: FsWorkspace, paths: readonly string[], parsed: ParsedDocuments, jobs: number): Promise<void> {
+  if (jobs < 2) return;
+  const files: FileToParse[] = [];
+  let bytes = 0;
+  const read = async (uri: string) => {
+    const text = await workspace.readFile(uri);
+    // What the cache holds is not parsed again.
+    if (text === undefined || parsed.get(uri, text, true)) return;
+    files.push({ uri, path: project.index.relativePath(uri), text });
+    bytes += text.length;
+  };
+  const checked = new Set(paths.map((path) => fileUri(path)));
+  for (const uri of checked) await read(uri);
+  const workers = workersFor(jobs, bytes);
+  if (workers === 0) return;
+  for (const uri of await workspace.listFiles()) if (!checked.has(uri) && /\.(md|markdown)$/i.test(uri)) await read(uri);
+  await parseInWorkers(files, project.settings, workers, parsed);
 }
 
 /**

@@ -45,6 +45,16 @@ Options:
   --hints                   Also print hint-level findings (the editor's faint suggestions: an
                             anchor in another letter case, a DD on an older template); --fail-on
                             hint implies it
+  --jobs N                  Parse in up to N threads (default: the number of processors); a run
+                            over less than about 1 MB of Markdown uses one. The report is the same
+                            for every N
+  --cache                   Keep what this run learnt for the next: each file's parse, by its
+                            content, and the run's report, reused while the engine, the settings
+                            and every file the check read are unchanged. Written only with this
+                            flag, in node_modules/.cache/govmd (of the nearest package.json at or
+                            above the workspace root, else of the root)
+  --cache-location FOLDER   Keep the cache in FOLDER instead (implies --cache; --cache=FOLDER
+                            is the same)
 
 Rules (severity per code in the settings file's "severity"):
 ${RULES.map((rule) => `  ${rule.code.padEnd(22)} ${rule.description}`).join('\n')}

@@ -2,7 +2,7 @@ import type { Finding } from './types';
 import type { Workspace } from './workspace';
 import type { Settings } from './settings';
 import type { WorkspaceDuplicates, WorkspaceFacts } from './rules/rule';
-import { DocumentParser, uncheckedDocument } from './parse/document';
+import { DocumentParser, uncheckedDocument, type ParsedDocument } from './parse/document';
 import { UserPattern } from './text/userPattern';
 import { documentTooLarge } from './parse/limits';
 import { notChecked } from './rules/notChecked';
@@ -28,6 +28,40 @@ export interface ProjectOptions {
    * The first workspace folder when absent.
    */
   settingsFolder?: string;
+  /** Parses made before the project asked for them, or kept after: a host's worker threads, its cache on disk. */
+  parsed?: ParsedStore;
+}
+
+/**
+ * Where a host keeps whole-document parses: `get` answers only for exactly that text, read the
+ * same way (`scanned`: by the link scanner, `parse(text, LINK_SCANNER)`; else by the full parse),
+ * so a parse made from another text of the file is never used.
+ */
+export interface ParsedStore {
+  get(uri: string, text: string, scanned: boolean): ParsedDocument | undefined;
+  set(uri: string, text: string, scanned: boolean, parsed: ParsedDocument): void;
+}
+
+/**
+ * A document as the project reads it when it is not open: by the scanner, parsed in full only
+ * where the structure is used (`usesStructure`) or asked for. `parse` makes or finds each reading.
+ */
+export function readDocument(
+  uri: string,
+  path: string,
+  text: string,
+  settings: Settings,
+  structured: boolean,
+  parse: (text: string, scanned: boolean) => ParsedDocument,
+): GovDocument {
+  if (!structured) {
+    const scanned = parse(text, true);
+    if (!mayHoldKindedCriteria(scanned.headings)) {
+      const doc = new GovDocument(uri, path, scanned, settings);
+      if (!usesStructure(doc)) return doc;
+    }
+  }
+  return new GovDocument(uri, path, parse(text, false), settings);
 }
 
 /** The pass's answer, or, when it failed, one that throws its error at whoever reads it. */
@@ -53,6 +87,7 @@ export class Project {
   private readonly parser: DocumentParser;
   /** Where files are, how they link, which buffers are open, who the owners files name. */
   readonly index: WorkspaceIndex;
+  private readonly parsedStore?: ParsedStore;
   private readonly documents = new Map<string, GovDocument>();
   private readonly duplicates = new DuplicatesIndex(this);
   private readonly externalVerdicts = new Map<string, ExternalVerdict>();
@@ -70,6 +105,7 @@ export class Project {
   ) {
     this.index = new WorkspaceIndex(workspace);
     this.parser = new DocumentParser(settings.placeholders.map((source) => new UserPattern(source)));
+    this.parsedStore = options.parsed;
     this.links = new LinkIndex({
       workspace,
       repositories: settings.repositories,
@@ -82,7 +118,7 @@ export class Project {
         return known && known.text === text ? known.parsed : undefined;
       },
       // Through the shared parser: when the target is checked itself later, its chunks are cached.
-      parse: (_uri, text) => this.parser.parse(text),
+      parse: (uri, text) => this.parse(uri, text, false),
     });
     this.templates = new WorkspaceTemplates({
       roots: workspace.roots,
@@ -154,15 +190,15 @@ export class Project {
    * chunks it cannot read exactly: the same links, anchors and prose, many times faster.
    */
   private read(uri: string, text: string, structured: boolean): GovDocument {
-    const path = this.index.relativePath(uri);
-    if (!structured) {
-      const scanned = this.parser.parse(text, LINK_SCANNER);
-      if (!mayHoldKindedCriteria(scanned.headings)) {
-        const doc = new GovDocument(uri, path, scanned, this.settings);
-        if (!usesStructure(doc)) return doc;
-      }
-    }
-    return new GovDocument(uri, path, this.parser.parse(text), this.settings);
+    return readDocument(uri, this.index.relativePath(uri), text, this.settings, structured, (source, scanned) => this.parse(uri, source, scanned));
+  }
+
+  private parse(uri: string, text: string, scanned: boolean): ParsedDocument {
+    const known = this.parsedStore?.get(uri, text, scanned);
+    if (known) return known;
+    const parsed = this.parser.parse(text, scanned ? LINK_SCANNER : undefined);
+    this.parsedStore?.set(uri, text, scanned, parsed);
+    return parsed;
   }
 
   async check(uri: string): Promise<Finding[]> {
