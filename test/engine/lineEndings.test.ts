@@ -89,8 +89,6 @@ function corpus(): Record<string, string> {
 
 interface Checked {
   findings: Finding[];
-  /** What `checkLinks`, reading documents for their links only, reports. */
-  linkFindings: Finding[];
   fixed: string;
   quickFixed: string;
 }
@@ -104,7 +102,6 @@ async function checkAll(files: Record<string, string>): Promise<Map<string, Chec
   for (const [path, text] of Object.entries(files)) {
     if (!path.endsWith('.md')) continue;
     const uri = `file:///ws/${path}`;
-    const linkFindings = await project.checkLinks(uri);
     const findings = await project.check(uri);
     const fixed = (await applyAutomaticFixes(uri, text, findings, (trial) => project.checkText(uri, trial))).text;
     // Every finding's first fix, where it does not touch another's: what a user clicking through the light bulbs gets.
@@ -119,7 +116,7 @@ async function checkAll(files: Record<string, string>): Promise<Map<string, Chec
       taken.push(...spans);
       edits.push(...fix.edits);
     }
-    results.set(path, { findings, linkFindings, fixed, quickFixed: applyEdits(text, edits) });
+    results.set(path, { findings, fixed, quickFixed: applyEdits(text, edits) });
   }
   return results;
 }
@@ -148,7 +145,6 @@ test('the same documents with \\r\\n or lone \\r line endings: the same findings
     for (const [path, expected] of lf) {
       const actual = other.get(path)!;
       assert.deepEqual(actual.findings.map(summary), expected.findings.map(summary), `${name} ${path}: findings`);
-      assert.deepEqual(actual.linkFindings.map(summary), expected.linkFindings.map(summary), `${name} ${path}: link findings`);
       assert.equal(actual.fixed, withEnding(expected.fixed, eol), `${name} ${path}: text after --fix`);
       assert.equal(actual.quickFixed, withEnding(expected.quickFixed, eol), `${name} ${path}: text after every quick fix`);
     }

@@ -4,9 +4,8 @@ import { Project } from '../../server/src/engine/project';
 import { InMemoryWorkspace } from '../../server/src/engine/workspace';
 import { parseSettings } from '../../server/src/engine/settings';
 import { DocumentParser } from '../../server/src/engine/parse/document';
-import { anchorSet, anchorsOf } from '../../server/src/engine/links/anchors';
-import { scanAnchors } from '../../server/src/engine/links/anchorScan';
-import { readdirSync, statSync } from 'node:fs';
+import { anchorsOf } from '../../server/src/engine/links/anchors';
+import { LINK_SCANNER } from '../../server/src/engine/links/linkScan';
 import { join } from 'node:path';
 import { githubRemotesOf } from '../../server/src/engine/links/repositories';
 import type { Finding } from '../../server/src/engine/types';
@@ -72,17 +71,16 @@ test('checking one document reads only its targets, each once; a second pass rea
   const project = new Project(workspace, mapped);
   await project.check('file:///ws/dd.md');
   // The DD's fragments point into COMMUNITY_MEMBERSHIP, COMMUNITY_LADDER, CONTRIBUTING, GOVERNANCE
-  // and README: five files read for their anchors, four by the line scan; CONTRIBUTING.md has code
-  // blocks inside list items, which the scan leaves to the parser.
-  assert.deepEqual(project.links.stats, { targetScans: 4, targetParses: 1, targetsKnown: 0 });
+  // and README: five files read for their anchors, and kept for their own check.
+  assert.deepEqual(project.links.stats, { targetReads: 5, targetsKnown: 0 });
 
   const uris = await workspace.listFiles();
   for (const uri of uris) await project.check(uri);
-  const { targetScans, targetParses, targetsKnown } = project.links.stats;
+  const { targetReads, targetsKnown } = project.links.stats;
   // Seven files are fragment targets in all (MAINTAINERS and SECURITY too): each read once.
-  assert.equal(targetScans + targetParses + targetsKnown, 7);
+  assert.equal(targetReads + targetsKnown, 7);
   for (const uri of uris) await project.check(uri);
-  assert.deepEqual(project.links.stats, { targetScans, targetParses, targetsKnown });
+  assert.deepEqual(project.links.stats, { targetReads, targetsKnown });
 });
 
 const ANCHOR_CASES = [
@@ -99,36 +97,14 @@ const ANCHOR_CASES = [
   md('`<a name="code">`'),
 ];
 
-test('the anchor line scan reads exactly what the parser reads, or leaves the text to the parser', () => {
-  const parser = new DocumentParser();
-  const texts = [...ANCHOR_CASES];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.md')) texts.push(read(path));
-    }
-  };
-  walk(COMMUNITY);
-  walk(join(COMMUNITY, '..', 'seeds'));
-  let scanned = 0;
-  for (const text of texts) {
-    const scan = scanAnchors(text);
-    if (!scan) continue;
-    scanned++;
+test('the scanner reads the anchors the parser reads: code, comments, front matter, HTML, setext, nesting', () => {
+  for (const text of ANCHOR_CASES) {
+    const parser = new DocumentParser();
     const expected = anchorsOf(parser.parse(text));
-    const actual = anchorSet(scan.headings, scan.htmlIds);
+    const actual = anchorsOf(parser.parse(text, LINK_SCANNER));
     assert.deepEqual(actual.headingSlugs, expected.headingSlugs, text.slice(0, 80));
     assert.deepEqual([...actual.ids].sort(), [...expected.ids].sort(), text.slice(0, 80));
   }
-  // The plain cases (the first four) and most real files are read by the scan.
-  assert.deepEqual(ANCHOR_CASES.map((text) => scanAnchors(text) !== undefined), [true, true, true, true, false, false, false, false, false, false, false]);
-  const files = texts.length - ANCHOR_CASES.length;
-  const filesScanned = scanned - 4;
-  // Of the 32 seed and community files, the scan leaves two to the parser: CONTRIBUTING.md (code blocks in
-  // list items) and roles/Maintainers.md (links in headings).
-  assert.equal(files, 32);
-  assert.equal(filesScanned, files - 2);
 });
 
 test('fixing the target clears the finding in the DD without reopening it', async () => {
@@ -232,15 +208,19 @@ test('references resolve to definitions in other chunks, in any case and spacing
   assert.deepEqual(changed.links.map((link) => link.identifier), ['foo bar']);
 });
 
-test('checkLinks, reading documents for their links only, reports what check reports for links', async () => {
+test('a document read by the scanner gets the findings the full parse gives it', async () => {
   const workspace = reviewerWorkspace();
   workspace.set('file:///ws/meeting.md', read(`${COMMUNITY}/../seeds/maintainer-meeting.md`));
+  const uris = await workspace.listFiles();
+  // Open documents are parsed in full whatever their kind; the others only where their structure is used.
   const full = new Project(workspace, mapped);
-  const linksOnly = new Project(workspace, mapped);
-  for (const uri of await workspace.listFiles()) {
-    const expected = linkFindings(await full.check(uri));
-    assert.deepEqual(await linksOnly.checkLinks(uri), expected, uri);
+  for (const uri of uris) full.setOpenText(uri, (await workspace.readFile(uri))!);
+  const project = new Project(workspace, mapped);
+  let scanned = 0;
+  for (const uri of uris) {
+    assert.deepEqual(await project.check(uri), await full.check(uri), uri);
+    if (!(await project.document(uri))!.parsed.structured) scanned++;
   }
-  // None of those documents was kept: checkLinks leaves the Project's documents to check.
-  assert.equal((await linksOnly.document('file:///ws/dd.md'))!.parsed.listItems.length > 0, true);
+  assert.ok(scanned > 0);
+  assert.equal((await project.document('file:///ws/dd.md'))!.parsed.structured, true);
 });

@@ -9,7 +9,6 @@ import { notChecked } from './rules/notChecked';
 import { GovDocument, usesStructure } from './govDocument';
 import { mayHoldKindedCriteria } from './model/dd';
 import { checkDocument } from './check';
-import { LINK_RULES } from './rules';
 import { LINK_SCANNER } from './links/linkScan';
 import { DuplicatesIndex } from './duplicates/duplicatesIndex';
 import { LinkIndex } from './links/targets';
@@ -117,8 +116,8 @@ export class Project {
         const known = this.documents.get(uri);
         return known && known.text === text ? known.parsed : undefined;
       },
-      // Through the shared parser: when the target is checked itself later, its chunks are cached.
-      parse: (uri, text) => this.parse(uri, text, false),
+      // Read as the Project reads it, and kept: a target is checked itself too, and read once.
+      parse: (uri, text) => this.documentFromText(uri, text).parsed,
     });
     this.templates = new WorkspaceTemplates({
       roots: workspace.roots,
@@ -284,27 +283,6 @@ export class Project {
   setExternalVerdicts(verdicts: Iterable<{ url: string } & ExternalVerdict>): void {
     for (const verdict of verdicts) this.externalVerdicts.set(verdict.url, verdict);
   }
-  /**
-   * The link rules alone, for validating the links of a whole workspace: a document not parsed
-   * already is read for its links only — plain chunks without the parser (links/linkScan.ts),
-   * which is most of a governance file — and not kept.
-   */
-  async checkLinks(uri: string): Promise<Finding[]> {
-    const doc = await this.linkDocument(uri);
-    if (!doc || doc.kind === 'none') return [];
-    const links = await this.links.gather(uri, doc.parsed);
-    return checkDocument(doc, { links }, this.settings, LINK_RULES);
-  }
-
-  /** The document as `checkLinks` reads it: the full parse when there is one, else its links only. */
-  async linkDocument(uri: string): Promise<GovDocument | undefined> {
-    const text = await this.index.text(uri);
-    if (text === undefined) return undefined;
-    const known = this.documents.get(uri);
-    if (known && known.text === text) return known;
-    return new GovDocument(uri, this.index.relativePath(uri), this.parser.parse(text, LINK_SCANNER), this.settings);
-  }
-
   /** The people the workspace knows besides a document's own attendees: those its owners files name. */
   async workspaceFacts(): Promise<WorkspaceFacts> {
     return { ownerHandles: await this.index.ownerHandles() };

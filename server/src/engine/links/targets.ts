@@ -3,8 +3,7 @@ import type { Span } from '../types';
 import type { Workspace } from '../workspace';
 import type { ParsedDocument } from '../parse/document';
 import { distance } from 'fastest-levenshtein';
-import { anchorSet, anchorsOf, matchFragment, type AnchorSet } from './anchors';
-import { scanAnchors } from './anchorScan';
+import { anchorsOf, matchFragment, type AnchorSet } from './anchors';
 import { LineIndex } from '../text/lineIndex';
 import { parseDestination, parseLineAnchor, type Destination } from './destination';
 import { decodeUriComponent, parseUri, wellFormed } from '../text/uriText';
@@ -56,7 +55,7 @@ export interface LinkIndexHost {
   readonly paths: Pick<WorkspaceIndex, 'rootOf' | 'relativePath'>;
   /** The Project's own parse of that text, when it has one. */
   parsed(uri: string, text: string): ParsedDocument | undefined;
-  /** Parses a target the anchor scan cannot read. */
+  /** Reads a target the Project has not read yet (for its anchors). */
   parse(uri: string, text: string): ParsedDocument;
   /** `repositories` setting: `"owner/repo": "folder"`. */
   readonly repositories: Readonly<Record<string, string>>;
@@ -74,11 +73,8 @@ const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 
  * parse); hosts invalidate entries with `contentChanged` / `fileChanged`.
  */
 export class LinkIndex {
-  /**
-   * How targets' anchors were read: `targetScans` by the line scan, `targetParses` by the full
-   * parse (texts the scan cannot read for sure), `targetsKnown` from a parse the Project had.
-   */
-  readonly stats = { targetScans: 0, targetParses: 0, targetsKnown: 0 };
+  /** How targets' anchors were read: `targetReads` through the host, `targetsKnown` from a document the Project had. */
+  readonly stats = { targetReads: 0, targetsKnown: 0 };
   private readonly kinds = new Map<string, Promise<'file' | 'directory' | undefined>>();
   private readonly factsByUri = new Map<string, Promise<{ key: string; facts: TargetFacts } | undefined>>();
   private readonly factsByContent = new Map<string, TargetFacts>();
@@ -250,12 +246,7 @@ export class LinkIndex {
       this.stats.targetsKnown++;
       return anchorsOf(known);
     }
-    const scanned = scanAnchors(text);
-    if (scanned) {
-      this.stats.targetScans++;
-      return anchorSet(scanned.headings, scanned.htmlIds);
-    }
-    this.stats.targetParses++;
+    this.stats.targetReads++;
     return anchorsOf(this.host.parse(uri, text));
   }
 

@@ -25,8 +25,8 @@ import { templateDrift } from './templateDrift';
 import { notChecked } from './notChecked';
 import { metWithoutEvidence } from './metWithoutEvidence';
 
-/** The rules about links: `Project.checkLinks` runs only these, on documents read for their links. */
-export const LINK_RULES: readonly Rule[] = [
+/** The rules about links, listed last. */
+const LINK_RULES: readonly Rule[] = [
   brokenLink,
   brokenFragment,
   brokenLineAnchor,
