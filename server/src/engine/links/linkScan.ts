@@ -7,7 +7,7 @@ import { destinationAt, emptyChunkFacts, mergeSpans, type ChunkFacts, type Defin
  * that to be exact: headings without inline markup, inline links, images, references, definitions,
  * `<scheme:…>` autolinks and HTML comments. It returns undefined — and the chunk is parsed — as
  * soon as the chunk holds anything whose reading depends on the rest of CommonMark: code, escapes,
- * entities, HTML, tables, block quotes, setext headings, indented code, nested brackets, markup in
+ * entities, HTML, block quotes, setext headings, indented code, nested brackets, markup in
  * link text, bare URLs or e-mail addresses (GFM's autolink literals), footnotes.
  *
  * `labels` are the document's definition labels, normalized (see `normalizeLabel`).
@@ -17,7 +17,7 @@ export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkF
   const lines = splitLines(text);
   if (/^ {0,3}(`{3,}|~{3,})/.test(lines[0].text)) return fencedCode(text, lines, facts);
   // U+2028/U+2029 end no line, but `.` and `$` below would stop at them.
-  if (/[\\|\t\u2028\u2029]|&(?:#\w+|[a-z]\w*);|\[\^|~~~|```/i.test(text)) return undefined;
+  if (/[\\\t\u2028\u2029]|&(?:#\w+|[a-z]\w*);|\[\^|~~~|```/i.test(text)) return undefined;
   const isList = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ ]|$)/.test(lines[0]?.text ?? '');
   // Comments, code spans and autolinks first: their text is not Markdown. Masked so nothing else reads it.
   const withoutComments = maskComments(text, lines, facts);
@@ -72,6 +72,14 @@ export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkF
   let rest = masked;
   for (const span of [...facts.nonProse, ...facts.links.map((link) => link.span)]) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
   if (/https?:|www\.|mailto:|xmpp:|[\w.+-]@[\w-]+\./i.test(rest)) return undefined;
+  // A GFM table cuts its rows into cells at each `|` before reading them: what is read the same in
+  // a cell as in a paragraph is what holds no `|` (a link, code span or URL that would be cut is
+  // left to the parser), and a table row is never a definition.
+  if (text.includes('|')) {
+    if (facts.definitions.length > 0) return undefined;
+    const read = [...facts.links.map((link) => link.span), ...facts.inlineCode, ...facts.htmlComments.map((comment) => comment.span)];
+    if (read.some((span) => text.slice(span.start, span.end).includes('|'))) return undefined;
+  }
   facts.nonProse = mergeSpans(facts.nonProse);
   facts.links.sort((a, b) => a.span.start - b.span.start);
   return facts;
