@@ -107,10 +107,13 @@ export function fuzzCase(shape: CaseShape): fc.Arbitrary<FuzzCase> {
   });
 }
 
-/** The text of a case. Raw offsets on purpose: a mutation may split a `\r\n` or a surrogate pair. */
-export function caseText(fuzz: FuzzCase, sources: readonly string[]): string {
+/**
+ * The text of a case, at most `maxLength` characters (repeats stop there, and a longer text is
+ * cut). Raw offsets on purpose: a mutation may split a `\r\n` or a surrogate pair.
+ */
+export function caseText(fuzz: FuzzCase, sources: readonly string[], maxLength: number): string {
   let text = baseText(sources[fuzz.base.source % sources.length], fuzz.base.from, fuzz.base.lines);
-  for (const mutation of fuzz.mutations) text = mutate(text, mutation, sources);
+  for (const mutation of fuzz.mutations) text = mutate(text, mutation, sources, maxLength).slice(0, maxLength);
   return text;
 }
 
@@ -122,19 +125,20 @@ function baseText(source: string, from: number, lines: number): string {
 
 const offset = (text: string, at: number) => Math.floor((at / MILLION) * text.length);
 
-function mutate(text: string, mutation: Mutation, sources: readonly string[]): string {
+function mutate(text: string, mutation: Mutation, sources: readonly string[], maxLength: number): string {
+  const times = (unit: string, count: number) => unit.repeat(Math.min(count, Math.ceil(maxLength / Math.max(unit.length, 1))));
   const insertAt = (position: number, inserted: string) => text.slice(0, position) + inserted + text.slice(position);
   switch (mutation.kind) {
     case 'insert':
       return insertAt(offset(text, mutation.at), mutation.text);
     case 'repeat':
-      return insertAt(offset(text, mutation.at), mutation.unit.repeat(mutation.count));
+      return insertAt(offset(text, mutation.at), times(mutation.unit, mutation.count));
     case 'nest':
-      return insertAt(offset(text, mutation.at), mutation.open.repeat(mutation.count) + mutation.middle + mutation.close.repeat(mutation.count));
+      return insertAt(offset(text, mutation.at), times(mutation.open, mutation.count) + mutation.middle + times(mutation.close, mutation.count));
     case 'table': {
       const row = `|${` ${mutation.cell} |`.repeat(mutation.columns)}\n`;
       const header = `|${' h |'.repeat(mutation.columns)}\n|${'---|'.repeat(mutation.columns)}\n`;
-      return insertAt(offset(text, mutation.at), `\n${header}${row.repeat(mutation.rows)}\n`);
+      return insertAt(offset(text, mutation.at), `\n${header}${times(row, mutation.rows)}\n`);
     }
     case 'splice': {
       const source = sources[mutation.source % sources.length];

@@ -28,7 +28,7 @@ async function run(options: FuzzOptions): Promise<void> {
   const property = async (fuzz: FuzzCase) => {
     const current = index++;
     send({ type: 'case', index: current, fuzzCase: fuzz });
-    const text = caseText(fuzz, sources.texts);
+    const text = caseText(fuzz, sources.texts, options.maxLength);
     const cpu = process.cpuUsage();
     const measure = await checkDocumentProperties(project, fuzz.path, text);
     const cpuMs = cpuSince(cpu);
@@ -47,7 +47,7 @@ async function run(options: FuzzOptions): Promise<void> {
     send({
       type: 'failure',
       fuzzCase: fuzz,
-      text: caseText(fuzz, sources.texts),
+      text: caseText(fuzz, sources.texts, options.maxLength),
       message: error instanceof PropertyFailure ? error.message : `${error?.name ?? 'Error'}: ${error?.message ?? String(result.errorInstance)}`,
       stack: error?.stack ?? '',
       path: result.counterexamplePath ?? '',

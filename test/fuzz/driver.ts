@@ -100,7 +100,7 @@ export function runFuzz(options: RunOptions, stats: FuzzStats = emptyStats()): P
           const fuzzCase = cases.get(message.index);
           const slow: SlowCase = { seed: options.seed, index: message.index, path: message.path, bytes: message.bytes, cpuMs: message.cpuMs, cpuSecondsPerMb: rate };
           if (fuzzCase && stats.slow.length < (maxSlowReproducers ?? 20)) {
-            slow.reproducer = reproduce(outDir, options.seed, 'slow', `${(message.cpuMs / 1000).toFixed(2)} s of CPU for ${(message.bytes / 1024).toFixed(0)} KB`, fuzzCase);
+            slow.reproducer = reproduce(outDir, options.maxLength, options.seed, 'slow', `${(message.cpuMs / 1000).toFixed(2)} s of CPU for ${(message.bytes / 1024).toFixed(0)} KB`, fuzzCase);
           }
           stats.slow.push(slow);
           stats.slow.sort((a, b) => b.cpuSecondsPerMb - a.cpuSecondsPerMb);
@@ -111,7 +111,7 @@ export function runFuzz(options: RunOptions, stats: FuzzStats = emptyStats()): P
         failures.push({ kind: 'property', seed: options.seed, message: message.message, fuzzCase: message.fuzzCase, reproducer: writeReproducer(outDir, options.seed, 'property', message.message, message.fuzzCase, message.text, message.stack) });
         break;
       case 'crash':
-        failures.push({ kind: 'crash', seed: options.seed, message: message.message, fuzzCase: current, reproducer: current && reproduce(outDir, options.seed, 'crash', message.message, current) });
+        failures.push({ kind: 'crash', seed: options.seed, message: message.message, fuzzCase: current, reproducer: current && reproduce(outDir, options.maxLength, options.seed, 'crash', message.message, current) });
         break;
       case 'done':
         break;
@@ -136,10 +136,10 @@ export function runFuzz(options: RunOptions, stats: FuzzStats = emptyStats()): P
       clearInterval(watchdog);
       if (hung) {
         const message = `no answer for ${hangSeconds} s: the case hangs (or is far too slow)`;
-        failures.push({ kind: 'hang', seed: options.seed, message, fuzzCase: current, reproducer: current && reproduce(outDir, options.seed, 'hang', message, current) });
+        failures.push({ kind: 'hang', seed: options.seed, message, fuzzCase: current, reproducer: current && reproduce(outDir, options.maxLength, options.seed, 'hang', message, current) });
       } else if (code !== 0 && failures.length === 0) {
         const message = `the fuzzing process ended with ${signal ?? `exit code ${code}`} (out of memory or a stack overflow past the engine's guard)`;
-        failures.push({ kind: 'crash', seed: options.seed, message, fuzzCase: current, reproducer: current && reproduce(outDir, options.seed, 'crash', message, current) });
+        failures.push({ kind: 'crash', seed: options.seed, message, fuzzCase: current, reproducer: current && reproduce(outDir, options.maxLength, options.seed, 'crash', message, current) });
       }
       resolve({ ...stats, seed: options.seed, failures });
     });
@@ -150,8 +150,8 @@ export function emptyStats(): FuzzStats {
   return { cases: 0, bytes: 0, largestBytes: 0, maxCpuSecondsPerMb: 0, maxCpuMs: 0, maxFixRounds: 0, cliRuns: 0, slow: [] };
 }
 
-function reproduce(outDir: string, seed: number, kind: string, message: string, fuzzCase: FuzzCase): string {
-  return writeReproducer(outDir, seed, kind, message, fuzzCase, caseText(fuzzCase, fuzzSources().texts), '');
+function reproduce(outDir: string, maxLength: number, seed: number, kind: string, message: string, fuzzCase: FuzzCase): string {
+  return writeReproducer(outDir, seed, kind, message, fuzzCase, caseText(fuzzCase, fuzzSources().texts, maxLength), '');
 }
 
 /**

@@ -12,7 +12,7 @@ const SEED = 20261202;
 
 test(`fuzz: the check, fix-all and govmd check --fix over mutated seeds, corpus files and the fixture (seed ${SEED})`, { timeout: 600_000 }, async () => {
   const outDir = join(tmpdir(), 'govmd-fuzz');
-  const report = await runFuzz({ seed: SEED, numRuns: 60, maxCount: 2_000, maxMutations: 6, cliEvery: 10, hangSeconds: 180, outDir });
+  const report = await runFuzz({ seed: SEED, numRuns: 60, maxCount: 2_000, maxMutations: 6, maxLength: 256 * 1024, cliEvery: 10, hangSeconds: 180, outDir });
   const failures = report.failures.map((f) => `${f.kind} (seed ${f.seed}): ${f.message}\n  reproducer: ${f.reproducer ?? '(none)'}; rerun: npm run fuzz -- --replay ${f.reproducer ?? ''}`);
   assert.deepEqual(failures, []);
   assert.equal(report.cases, 60);

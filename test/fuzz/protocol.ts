@@ -9,6 +9,8 @@ export interface FuzzOptions {
   /** The largest count a repeating mutation draws (how large a generated document grows). */
   maxCount: number;
   maxMutations: number;
+  /** The longest document generated, in characters. */
+  maxLength: number;
   /** Every how many cases `govmd check --fix` itself runs on the file (0: never). */
   cliEvery: number;
 }
