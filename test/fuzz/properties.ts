@@ -61,6 +61,7 @@ async function checkOpenDocument(project: Project, uri: string, text: string): P
   const findings = await project.check(uri);
   const checkMs = performance.now() - started;
   assertNoRuleFailed(findings, 'the check');
+  assertRangesOnTheirLines(findings, text);
 
   const rounds: { text: string; findings: Finding[] }[] = [{ text, findings }];
   const fixStarted = performance.now();
@@ -77,6 +78,30 @@ async function checkOpenDocument(project: Project, uri: string, text: string): P
   }
   if (rounds[rounds.length - 1].text !== result.text) throw new PropertyFailure('fix-all returned a text other than its last round made');
   return { bytes: Buffer.byteLength(text, 'utf8'), checkMs, fixMs, findings: findings.length, fixRounds: rounds.length - 1 };
+}
+
+/**
+ * Every finding's and every fix's range names a place on a line as an LSP client counts lines
+ * (`\r\n`, `\r` and `\n` each end one): not past the line's end, not past the last line.
+ */
+function assertRangesOnTheirLines(findings: readonly Finding[], text: string): void {
+  const lineLengths = text.split(/\r\n|\r|\n/).map((line) => line.length);
+  const check = (position: { line: number; character: number }, what: string) => {
+    if (position.line >= lineLengths.length || position.character > lineLengths[position.line]) {
+      throw new PropertyFailure(`${what} is at ${position.line + 1}:${position.character + 1}, past the end of ${position.line >= lineLengths.length ? 'the document' : `that line (${lineLengths[position.line]} characters)`}`);
+    }
+  };
+  for (const finding of findings) {
+    check(finding.range.start, `a ${finding.code} finding`);
+    check(finding.range.end, `the end of a ${finding.code} finding`);
+    for (const fix of finding.fixes ?? []) {
+      for (const edit of fix.edits) {
+        if (edit.uri && edit.uri !== finding.uri) continue;
+        check(edit.range.start, `an edit of the ${finding.code} fix "${fix.title}"`);
+        check(edit.range.end, `the end of an edit of the ${finding.code} fix "${fix.title}"`);
+      }
+    }
+  }
 }
 
 function assertNoRuleFailed(findings: readonly Finding[], when: string): void {
