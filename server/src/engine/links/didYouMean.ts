@@ -7,7 +7,7 @@ import { distance } from 'fastest-levenshtein';
  * became "Adding New Member/Approver/Maintainer"), which plain edit distance ranks below an
  * unrelated slug of similar length.
  */
-export function closest(written: string, candidates: Iterable<string>): string | undefined {
+export function closest(written: string, candidates: Iterable<string>, budget?: ProposalBudget): string | undefined {
   const query = written.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
@@ -15,6 +15,8 @@ export function closest(written: string, candidates: Iterable<string>): string |
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
     if (lower === query) return candidate;
+    // A search cut short could propose a worse candidate than the closest: none is proposed.
+    if (budget && !budget.take((query.length + 1) * (lower.length + 1))) return undefined;
     const score = distance(query, lower) - commonPrefixLength(query, lower) / 2;
     if (score < bestScore) {
       best = candidate;
@@ -30,4 +32,25 @@ function commonPrefixLength(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/**
+ * What the proposals of one document may cost in all, in edit-distance cells (characters of the
+ * written text times characters of a candidate). Each proposal compares one name with every
+ * candidate, so a document of many broken names and many candidates would cost their product:
+ * past this budget (far beyond any real document's), names are reported without a proposal.
+ */
+export class ProposalBudget {
+  constructor(private cells = 50_000_000) {}
+
+  get spent(): boolean {
+    return this.cells <= 0;
+  }
+
+  take(cells: number): boolean {
+    this.cells -= cells;
+    if (this.cells >= 0) return true;
+    this.cells = 0;
+    return false;
+  }
 }

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { matchFragment } from '../links/anchors';
 import { parseLineAnchor } from '../links/destination';
 import { decodeUriComponent } from '../text/uriText';
-import { closest } from '../links/didYouMean';
+import { closest, ProposalBudget } from '../links/didYouMean';
 import { editInUrl, fragmentSpan, linkOccurrences } from '../links/occurrences';
 import { fragmentTarget } from '../links/fragments';
 import { fix } from './edits';
@@ -14,6 +14,7 @@ export const brokenFragment: Rule = {
   appliesTo: ['dd', 'meeting', 'template', 'governance'],
   check({ doc, workspace }, report) {
     const linkedHere = sameDocumentFragments(doc.parsed);
+    const budget = new ProposalBudget();
     for (const occurrence of linkOccurrences(doc.parsed)) {
       const target = fragmentTarget(doc, occurrence, workspace.links);
       if (!target?.anchors || parseLineAnchor(target.fragment)) continue;
@@ -34,8 +35,9 @@ export const brokenFragment: Rule = {
       }
       // A table of contents links each section once: the section another entry already links to is
       // not the one this entry lost (custodian's joint review: `#recommended-project-next-steps`).
-      const candidates = occurrence.url.startsWith('#') ? [...target.anchors.ids].filter((id) => !linkedHere.has(id)) : target.anchors.ids;
-      const suggestion = closest(written, candidates);
+      // Listing the candidates costs what comparing with them would: once the budget is spent, neither is done.
+      const candidates = budget.spent ? [] : occurrence.url.startsWith('#') ? [...target.anchors.ids].filter((id) => !linkedHere.has(id)) : target.anchors.ids;
+      const suggestion = budget.spent ? undefined : closest(written, candidates, budget);
       const edit = suggestion ? editInUrl(occurrence, span, suggestion) : undefined;
       report({
         span: occurrence.span,
