@@ -139,3 +139,23 @@ test('undefined-reference: tags side by side are looked up in one pass over the 
     '3:55 undefined-reference No definition for [d]',
   ]);
 });
+
+test('a "[" left open before many words: a finding, and the rest checked (found by npm run fuzz)', GENEROUS, async () => {
+  // At each word, and each "-" or "." after a space, GFM's autolink literals look back for the open
+  // link text: 100 KB of words took 6 s, `[a` and 290 KB of `> - ` never ended.
+  const project = new Project(new InMemoryWorkspace({
+    'file:///ws/words.md': `# T\n\nx [ ${'word '.repeat(100_000)}\n\nTODO: after\n`,
+    'file:///ws/dashes.md': `# T\n\nx [a${'- '.repeat(200_000)}\n\nTODO: after\n`,
+    'file:///ws/closed.md': `# T\n\nx [a] ${'word '.repeat(100_000)}\n\nTODO: after\n`,
+  }), defaultSettings());
+  assert.deepEqual((await project.check('file:///ws/words.md')).map(brief), [
+    '3:1 not-checked Line 3 not checked: a paragraph has an open "[" followed by more words than the parser reads in bounded time (488 KB)',
+    '5:1 open-todo TODO (no owner): after',
+  ]);
+  assert.deepEqual((await project.check('file:///ws/dashes.md')).map(brief), [
+    '3:1 not-checked Line 3 not checked: a paragraph has an open "[" followed by more words than the parser reads in bounded time (391 KB)',
+    '5:1 open-todo TODO (no owner): after',
+  ]);
+  // A "[" that closes is looked back to by nothing after it.
+  assert.deepEqual((await project.check('file:///ws/closed.md')).map(brief), ['5:1 open-todo TODO (no owner): after']);
+});
