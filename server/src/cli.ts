@@ -73,7 +73,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`govmd: ${(error as Error).message.split('\n')[0]}. Try 'govmd --help'.`);
       return 2;
     }
-    io.err(`govmd: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
+    io.err(`govmd: internal error: ${firstLine(error)}`);
     return 2;
   }
 }
@@ -245,7 +245,7 @@ async function check(args: string[], io: Io): Promise<number> {
           if (fixed) fileFindings = fixed;
           else unwritten++;
         } catch (error) {
-          io.err(`govmd: ${displayPath(path, io)}: could not be checked: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`);
+          io.err(`govmd: ${displayPath(path, io)}: could not be checked: internal error: ${firstLine(error)}`);
           unreadable++;
           continue;
         }
@@ -278,6 +278,11 @@ async function check(args: string[], io: Io): Promise<number> {
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]) ? 1 : 0;
 }
 
+/** An unexpected error as one line of output: its message's first line. */
+function firstLine(error: unknown): string {
+  return (error as Error)?.message?.split('\n')[0] ?? String(error);
+}
+
 /** One file's findings (hints included), or why it could not be checked. */
 async function checkFile(project: Project, workspace: FsWorkspace, path: string): Promise<FileOutcome> {
   const uri = fileUri(path);
@@ -287,7 +292,7 @@ async function checkFile(project: Project, workspace: FsWorkspace, path: string)
     const problem = workspace.problems.get(uri);
     return problem === undefined ? { findings } : { problem };
   } catch (error) {
-    return { problem: `could not be checked: internal error: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}` };
+    return { problem: `could not be checked: internal error: ${firstLine(error)}` };
   }
 }
 
