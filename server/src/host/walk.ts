@@ -39,9 +39,14 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
   let boundary = '';
   const inside = (real: string) => boundary === '' || real === boundary || real.startsWith(boundary.endsWith(nodePath.sep) ? boundary : `${boundary}${nodePath.sep}`);
 
-  const visit = async (path: string, explicit: boolean, ignores: readonly IgnoreRules[]): Promise<void> => {
+  const excluded = (path: string) => {
     const relative = nodePath.relative(base, path).split(nodePath.sep).join('/');
-    if (!explicit && relative && !relative.startsWith('..') && (isExcluded(relative) || isExcluded(`${relative}/`))) return;
+    return relative !== '' && !relative.startsWith('..') && (isExcluded(relative) || isExcluded(`${relative}/`));
+  };
+
+  /** A path whose kind is not known yet: named by the user, or a symbolic link met in a folder. */
+  const visit = async (path: string, explicit: boolean, ignores: readonly IgnoreRules[]): Promise<void> => {
+    if (!explicit && excluded(path)) return;
     let stat;
     try {
       stat = await fs.stat(path);
@@ -60,30 +65,47 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
         result.problems.push({ path, problem: describeError(error) });
         return;
       }
-      if (seenFolders.has(real)) return;
-      if (!explicit && !inside(real)) return leadsOut(path, real);
-      seenFolders.add(real);
-      if (!explicit && isIgnored(path, true, ignores)) return;
-      const inner = [...ignores];
-      const gitignore = await fs.readFile(nodePath.join(path, '.gitignore'), 'utf8').catch(() => undefined);
-      if (gitignore !== undefined) inner.push({ folder: path, rules: ignore().add(gitignore) });
-      let entries: string[];
-      try {
-        entries = (await fs.readdir(path)).sort();
-      } catch (error) {
-        result.problems.push({ path, problem: describeError(error) });
-        return;
-      }
-      for (const entry of entries) {
-        if (entry === 'node_modules' || entry === '.git') continue;
-        await visit(nodePath.join(path, entry), false, inner);
-      }
-    } else if (explicit || (CHECKED_FILE.test(path) && !isIgnored(path, false, ignores))) {
-      const real = await fs.realpath(path).catch(() => path);
-      if (seenFiles.has(real)) return;
-      if (!explicit && !inside(real)) return leadsOut(path, real);
-      seenFiles.add(real);
-      result.files.push(path);
+      return enterFolder(path, real, explicit, ignores);
+    }
+    if (explicit || (CHECKED_FILE.test(path) && !isIgnored(path, false, ignores))) {
+      addFile(path, await fs.realpath(path).catch(() => path), explicit);
+    }
+  };
+
+  const addFile = (path: string, real: string, explicit: boolean) => {
+    if (seenFiles.has(real)) return;
+    if (!explicit && !inside(real)) return leadsOut(path, real);
+    seenFiles.add(real);
+    result.files.push(path);
+  };
+
+  // A folder's entries say their own kind: only symbolic links are asked the file system again,
+  // and the real path of anything else is its folder's real path and its name. A walk of a
+  // repository is then one readdir per folder rather than a stat and a realpath per entry.
+  const enterFolder = async (path: string, real: string, explicit: boolean, ignores: readonly IgnoreRules[]): Promise<void> => {
+    if (seenFolders.has(real)) return;
+    if (!explicit && !inside(real)) return leadsOut(path, real);
+    seenFolders.add(real);
+    if (!explicit && isIgnored(path, true, ignores)) return;
+    const inner = [...ignores];
+    const [gitignore, listing] = await Promise.all([
+      fs.readFile(nodePath.join(path, '.gitignore'), 'utf8').catch(() => undefined),
+      fs.readdir(path, { withFileTypes: true }).catch((error: unknown) => ({ error })),
+    ]);
+    if ('error' in listing) {
+      result.problems.push({ path, problem: describeError(listing.error) });
+      return;
+    }
+    if (gitignore !== undefined) inner.push({ folder: path, rules: ignore().add(gitignore) });
+    const entries = listing.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name === '.git') continue;
+      const child = nodePath.join(path, entry.name);
+      // Links, and entries whose kind the file system does not tell, are asked the file system.
+      if (entry.isSymbolicLink() || !(entry.isFile() || entry.isDirectory())) await visit(child, false, inner);
+      else if (excluded(child)) continue;
+      else if (entry.isDirectory()) await enterFolder(child, nodePath.join(real, entry.name), false, inner);
+      else if (CHECKED_FILE.test(child) && !isIgnored(child, false, inner)) addFile(child, nodePath.join(real, entry.name), false);
     }
   };
 
