@@ -95,20 +95,24 @@ connection.onDidChangeConfiguration(async () => {
   session.recheckAll();
 });
 
+// TextDocuments fires a change right after each open: that one is the open, checked at once, not typing.
+const justOpened = new Set<string>();
 documents.onDidOpen(({ document }) => {
   if (!session?.project) return;
   if (session.isSettingsFile(document.uri)) return void reloadForSettingsFile();
-  session.scheduleCheck(document.uri, 0);
+  justOpened.add(document.uri);
+  session.edit(document.uri, 0);
 });
 documents.onDidChangeContent(({ document }) => {
+  if (justOpened.delete(document.uri)) return;
   if (!session?.project) return;
   if (session.isSettingsFile(document.uri)) return void reloadForSettingsFile();
-  session.scheduleCheck(document.uri);
+  session.edit(document.uri);
 });
 documents.onDidClose(({ document }) => {
+  justOpened.delete(document.uri);
   if (!session?.project) return;
   session.closed(document.uri);
-  session.recheckAll([document.uri]);
 });
 
 async function reloadForSettingsFile(): Promise<void> {

@@ -15,6 +15,8 @@ export interface LspSession {
   process: ChildProcess;
   /** Latest diagnostics per URI. */
   diagnostics: Map<string, Diagnostic[]>;
+  /** How many times diagnostics were published per URI. */
+  publishCounts: Map<string, number>;
   /** Resolves with the diagnostics of `uri` once `accept` says yes (checked on every publish). */
   waitForDiagnostics(uri: string, accept?: (diagnostics: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   progress: unknown[];
@@ -35,6 +37,7 @@ export async function startServer(rootPath: string, options: { settings?: unknow
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, Diagnostic[]>();
+  const publishCounts = new Map<string, number>();
   const waiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   const progress: unknown[] = [];
   const messages: string[] = [];
@@ -42,6 +45,7 @@ export async function startServer(rootPath: string, options: { settings?: unknow
 
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     diagnostics.set(params.uri, params.diagnostics);
+    publishCounts.set(params.uri, (publishCounts.get(params.uri) ?? 0) + 1);
     for (const waiter of [...waiters]) {
       if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -79,6 +83,7 @@ export async function startServer(rootPath: string, options: { settings?: unknow
     connection,
     process: child,
     diagnostics,
+    publishCounts,
     progress,
     messages,
     waitForDiagnostics(uri, accept = () => true, timeoutMs = 30_000) {

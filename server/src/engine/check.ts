@@ -50,8 +50,21 @@ export function checkDocument(doc: GovDocument, workspace: WorkspaceFacts, setti
       });
     }
   }
-  return findings.sort((a, b) =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || order.get(a.code)! - order.get(b.code)!);
+  return findings.sort((a, b) => compareFindings(a, b, order));
+}
+
+const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.code, index]));
+
+function compareFindings(a: Finding, b: Finding, order: ReadonlyMap<string, number>): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || order.get(a.code)! - order.get(b.code)!;
+}
+
+/**
+ * A document's findings with those of some rules replaced by a fresh run of those rules alone:
+ * what `checkDocument` with every rule would give, when only those rules' facts changed.
+ */
+export function replaceFindings(previous: readonly Finding[], codes: ReadonlySet<string>, fresh: readonly Finding[]): Finding[] {
+  return [...previous.filter((finding) => !codes.has(finding.code)), ...fresh].sort((a, b) => compareFindings(a, b, RULE_ORDER));
 }
 
 function firstLine(error: unknown): string {

@@ -9,6 +9,8 @@ import { notChecked } from './rules/notChecked';
 import { GovDocument, usesStructure } from './govDocument';
 import { mayHoldKindedCriteria } from './model/dd';
 import { checkDocument } from './check';
+import { duplicateSection } from './rules/duplicateSection';
+import type { Rule } from './rules/rule';
 import { LINK_SCANNER } from './links/linkScan';
 import { DuplicatesIndex } from './duplicates/duplicatesIndex';
 import { LinkIndex } from './links/targets';
@@ -19,7 +21,7 @@ import { compareWithTemplate, type TemplateComparison } from './template/compare
 import { projectOwners, repositoryFiles, type RepositoryFiles } from './evidence/projectFiles';
 import { fileKindsNamed } from './evidence/fileKinds';
 import { WorkspaceIndex } from './workspaceIndex';
-import { knownHandles } from './model/owners';
+import { knownHandles, OWNER_FILE } from './model/owners';
 
 export interface ProjectOptions {
   /**
@@ -78,6 +80,24 @@ async function orFailing<T extends object>(pass: Promise<T>): Promise<T> {
   }
 }
 
+/** What of a document's findings an edit of another file may change. */
+export type Affected = 'all' | 'duplicate-groups';
+
+/** The rules that read `WorkspaceFacts.duplicates`. */
+export const DUPLICATE_GROUP_RULES: readonly Rule[] = [duplicateSection];
+
+/** The files other than the document itself whose text a check's facts were read from. */
+function derivedFrom(facts: WorkspaceFacts): Set<string> {
+  const sources = new Set<string>();
+  try {
+    for (const uri of facts.links?.contentsRead ?? []) sources.add(uri);
+  } catch {
+    // The link pass failed: its rules report it, and the next check reads the links again.
+  }
+  if (facts.ddTemplate && facts.ddTemplate.source !== 'built-in') sources.add(facts.ddTemplate.source);
+  return sources;
+}
+
 /**
  * The engine's state for one workspace: parsed documents (from editor buffers when open, from
  * the workspace otherwise) and the workspace-wide facts rules need. Hosts tell it what changed.
@@ -96,6 +116,12 @@ export class Project {
   readonly templates: WorkspaceTemplates;
   /** What each repository folder holds of the files CLOMonitor looks for, until such a file comes or goes. */
   private readonly repositoryFiles = new Map<string, Promise<RepositoryFiles>>();
+  /**
+   * For each document checked, the other files whose text its findings were derived from, and the
+   * other way round: an edit re-checks the documents that read the edited file, and no others.
+   */
+  private readonly derivedFrom = new Map<string, ReadonlySet<string>>();
+  private readonly readBy = new Map<string, Set<string>>();
 
   constructor(
     readonly workspace: Workspace,
@@ -152,6 +178,57 @@ export class Project {
     this.links.contentChanged(uri);
   }
 
+  /**
+   * The documents checked before whose findings may change now that these files' text changed,
+   * besides those files themselves, with what may change: everything for those that link into
+   * them (anchors, line counts), the DDs compared with an edited template, and every document when
+   * an owners file changed (the known handles); only the duplicate-section findings for those whose
+   * duplicate groups changed (`checkDuplicateGroups`). Call it once the edit is known to the project
+   * (`setOpenText`, `fileChanged`); the duplicate groups are brought up to date.
+   */
+  async affectedBy(uris: readonly string[]): Promise<Map<string, Affected>> {
+    const affected = new Map<string, Affected>();
+    for (const uri of await this.duplicates.takeChanged()) if (this.derivedFrom.has(uri)) affected.set(uri, 'duplicate-groups');
+    for (const uri of uris) {
+      if (OWNER_FILE.test(uri)) for (const checked of this.derivedFrom.keys()) affected.set(checked, 'all');
+      for (const reader of this.readBy.get(uri) ?? []) affected.set(reader, 'all');
+    }
+    for (const uri of uris) affected.delete(uri);
+    return affected;
+  }
+
+  /** The findings of the rules that read the duplicate groups: what `check` gives for them, alone. */
+  async checkDuplicateGroups(uri: string): Promise<Finding[]> {
+    const doc = await this.document(uri);
+    if (!doc || doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return [];
+    const duplicates = await orFailing(this.duplicates.groupsFor(doc));
+    return checkDocument(doc, { duplicates }, this.settings, DUPLICATE_GROUP_RULES);
+  }
+
+  /**
+   * Reads one file ahead of its check (parse, definitions for the duplicate groups), for a host
+   * that reads the workspace a file at a time between the editor's requests.
+   */
+  async prepare(uri: string): Promise<void> {
+    await this.document(uri);
+    if (this.settings.severity['duplicate-section'] !== 'off') await this.duplicates.prepare(uri);
+  }
+
+  /** Whether a governance document's check can be had without reading the whole workspace first. */
+  get duplicatesReady(): boolean {
+    return this.settings.severity['duplicate-section'] === 'off' || this.duplicates.isBuilt;
+  }
+
+  private noteDerivation(uri: string, sources: ReadonlySet<string>): void {
+    for (const source of this.derivedFrom.get(uri) ?? []) this.readBy.get(source)?.delete(uri);
+    this.derivedFrom.set(uri, sources);
+    for (const source of sources) {
+      let readers = this.readBy.get(source);
+      if (!readers) this.readBy.set(source, (readers = new Set()));
+      readers.add(uri);
+    }
+  }
+
   /** The workspace's file list changed in ways we were not told about one by one. */
   reset(): void {
     this.documents.clear();
@@ -200,11 +277,24 @@ export class Project {
     return parsed;
   }
 
-  async check(uri: string): Promise<Finding[]> {
+  /**
+   * The findings of a document as it is now. `withoutDuplicates`: when the duplicate groups are
+   * not built yet, leave duplicate-section out rather than read the whole workspace first (a host
+   * showing an open document's findings before its background pass is done checks it again later).
+   */
+  async check(uri: string, options: { withoutDuplicates?: boolean } = {}): Promise<Finding[]> {
     const doc = await this.document(uri);
-    if (!doc) return this.checkTooLarge(uri);
-    if (doc.kind === 'none') return [];
-    return checkDocument(doc, await this.factsFor(doc), this.settings);
+    if (!doc) {
+      this.noteDerivation(uri, new Set());
+      return this.checkTooLarge(uri);
+    }
+    if (doc.kind === 'none') {
+      this.noteDerivation(uri, new Set());
+      return [];
+    }
+    const facts = await this.factsFor(doc, false, options.withoutDuplicates && !this.duplicatesReady);
+    this.noteDerivation(uri, derivedFrom(facts));
+    return checkDocument(doc, facts, this.settings);
   }
 
   /** A file the workspace would not read for its size: the finding that says it was not checked. */
@@ -236,11 +326,11 @@ export class Project {
    * apply. A pass that fails (a file that cannot be read, a bug) fails the rules that ask it, and
    * only those (check.ts reports each).
    */
-  private async factsFor(doc: GovDocument, trial = false): Promise<WorkspaceFacts> {
+  private async factsFor(doc: GovDocument, trial = false, withoutDuplicates = false): Promise<WorkspaceFacts> {
     const [facts, links] = await Promise.all([this.workspaceFacts(), orFailing(this.links.gather(doc.uri, doc.parsed))]);
     const withLinks: WorkspaceFacts = { ...facts, links, externalLinks: this.externalVerdicts };
     if (doc.kind === 'dd') return { ...withLinks, ...(await this.ddFacts(doc)) };
-    if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off') return withLinks;
+    if (doc.kind !== 'governance' || this.settings.severity['duplicate-section'] === 'off' || withoutDuplicates) return withLinks;
     return { ...withLinks, duplicates: await orFailing(trial ? this.duplicates.groupsForTrial(doc) : this.duplicates.groupsFor(doc)) };
   }
 

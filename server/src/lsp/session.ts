@@ -3,7 +3,8 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { Project } from '../engine/project';
+import { DUPLICATE_GROUP_RULES, Project, type Affected } from '../engine/project';
+import { replaceFindings } from '../engine/check';
 import type { Finding } from '../engine/types';
 import { CONFIG_FILE_NAMES, parseConfigFile } from '../engine/configFile';
 import { readText } from '../host/readText';
@@ -12,6 +13,8 @@ import { combineSettings } from './settingsSources';
 import { SOURCE, toDiagnostic } from './convert';
 import { runExternalCheck } from '../host/runExternalCheck';
 import { fileUri } from '../engine/text/uriText';
+
+const DUPLICATE_GROUP_CODES: ReadonlySet<string> = new Set(DUPLICATE_GROUP_RULES.map((rule) => rule.code));
 
 interface Published {
   version: number | undefined;
@@ -33,6 +36,12 @@ export interface SessionOptions {
  * The server's state: one engine Project for the workspace, rebuilt when settings change, and
  * the findings last published per file. Checks of a typed document are debounced; a check whose
  * document changed meanwhile is dropped (a newer one is on its way).
+ *
+ * What the editor asks for comes first: the open documents' checks (and the checks their edits
+ * call for in other files) run before the background pass reads or checks one more file; the
+ * background pass goes a file at a time and lets every message through in between. An edit
+ * re-checks the edited document and the documents whose findings were read from it (links into
+ * it, duplicate groups with it), not the workspace.
  */
 export class Session {
   project!: Project;
@@ -44,6 +53,17 @@ export class Session {
   private settingsFileUri?: string;
   private lastEditorProblems = '';
   private backgroundRun = 0;
+  /** Checks scheduled or running at the editor's request; the background pass waits while there are any. */
+  private runningForeground = 0;
+  private foregroundIdleWaiters: (() => void)[] = [];
+  private editorIdleWaiters: (() => void)[] = [];
+  /** Documents to check again because a file they read changed, with what of them may change. */
+  private readonly dependents = new Map<string, Affected>();
+  private drainingDependents = false;
+  /** Documents whose text changed since their last check: once checked, the documents that read them are checked again. */
+  private readonly edited = new Set<string>();
+  /** Open documents checked before the duplicate groups were built: checked again once they are. */
+  private readonly checkedWithoutDuplicates = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -113,12 +133,24 @@ export class Session {
     return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
   }
 
-  /** A buffer changed: check it after a pause in typing. */
+  /** A buffer's text changed (typed, opened, or closed back to the file's): check it after a pause in typing. */
+  edit(uri: string, delay = this.options.debounceMs): void {
+    this.edited.add(uri);
+    this.scheduleCheck(uri, delay);
+  }
+
+  /** Checks a document after `delay`, ahead of the background pass. */
   scheduleCheck(uri: string, delay = this.options.debounceMs): void {
     clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => {
+    this.timers.set(uri, setTimeout(async () => {
       this.timers.delete(uri);
-      void this.checkAndPublish(uri);
+      this.runningForeground++;
+      try {
+        await this.checkAndPublish(uri);
+      } finally {
+        this.runningForeground--;
+        this.wakeBackground();
+      }
     }, delay));
   }
 
@@ -126,19 +158,114 @@ export class Session {
     const document = this.documents.get(uri);
     const version = document?.version;
     if (document) this.project.setOpenText(uri, document.getText());
+    const wasEdited = this.edited.delete(uri);
+    // An open document is shown before the background pass has read the workspace for the duplicate groups.
+    const withoutDuplicates = document !== undefined && !this.project.duplicatesReady;
     let findings: Finding[];
     try {
-      findings = await this.project.check(uri);
+      findings = await this.project.check(uri, { withoutDuplicates });
     } catch (error) {
       this.connection.console.error(`govmd: checking ${uri} failed: ${(error as Error).stack ?? error}`);
       findings = [];
     }
-    if (document && this.documents.get(uri)?.version !== version) return findings;
-    this.published.set(uri, { version, findings });
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
-    // In an untrusted workspace only the explicit command reaches the network.
-    if (this.project.settings.externalLinks.enabled && this.options.trusted) this.scheduleExternalCheck(uri);
+    if (withoutDuplicates) this.checkedWithoutDuplicates.add(uri);
+    if (!document || this.documents.get(uri)?.version === version) {
+      this.publish(uri, version, findings);
+      // In an untrusted workspace only the explicit command reaches the network.
+      if (this.project.settings.externalLinks.enabled && this.options.trusted) this.scheduleExternalCheck(uri);
+    }
+    if (wasEdited) await this.recheckAffected([uri]);
     return findings;
+  }
+
+  /** Sends a document's findings, unless the editor has these very ones for this version already. */
+  private publish(uri: string, version: number | undefined, findings: Finding[]): void {
+    const previous = this.published.get(uri);
+    this.published.set(uri, { version, findings });
+    if (previous && previous.version === version && JSON.stringify(previous.findings) === JSON.stringify(findings)) return;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+  }
+
+  /**
+   * Queues the documents shown (published or open) whose findings were read from files whose text
+   * changed, to be checked again between the editor's own checks.
+   */
+  private async recheckAffected(changed: string[]): Promise<void> {
+    let affected: Map<string, Affected>;
+    try {
+      affected = await this.project.affectedBy(changed);
+    } catch (error) {
+      this.connection.console.error(`govmd: finding what ${changed.join(', ')} affects failed: ${(error as Error).stack ?? error}`);
+      return this.recheckAll();
+    }
+    for (const [uri, what] of affected) {
+      if (!this.published.has(uri) && !this.documents.get(uri)) continue;
+      if (this.dependents.get(uri) !== 'all') this.dependents.set(uri, what);
+    }
+    if (this.dependents.size > 0) void this.drainDependents();
+  }
+
+  /**
+   * Checks the queued dependents, one at a time, each once the editor's checks are done. Members
+   * of a changed duplicate group have only their duplicate-section findings made again (a group
+   * may span a hundred files); the others are checked in full. Only what changed is sent.
+   */
+  private async drainDependents(): Promise<void> {
+    if (this.drainingDependents) return;
+    this.drainingDependents = true;
+    try {
+      while (this.dependents.size > 0) {
+        await this.editorIdle();
+        const [uri, what] = this.dependents.entries().next().value!;
+        this.dependents.delete(uri);
+        await this.recheckDependent(uri, what);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.drainingDependents = false;
+      this.wakeBackground();
+    }
+  }
+
+  private async recheckDependent(uri: string, what: Affected): Promise<void> {
+    const project = this.project;
+    const published = this.published.get(uri);
+    const document = this.documents.get(uri);
+    if (this.timers.has(uri)) return;
+    // A document whose own text moved on since it was shown gets a check of its own, whole.
+    if (what === 'all' || !published || published.version !== document?.version) return void (await this.checkAndPublish(uri));
+    try {
+      const fresh = await project.checkDuplicateGroups(uri);
+      if (project !== this.project || this.published.get(uri) !== published) return;
+      const before = published.findings.filter((finding) => DUPLICATE_GROUP_CODES.has(finding.code));
+      if (JSON.stringify(before) === JSON.stringify(fresh)) return;
+      this.publish(uri, published.version, replaceFindings(published.findings, DUPLICATE_GROUP_CODES, fresh));
+    } catch (error) {
+      this.connection.console.error(`govmd: checking ${uri} failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+
+  private editorBusy(): boolean {
+    return this.runningForeground > 0 || this.timers.size > 0;
+  }
+
+  private wakeBackground(): void {
+    if (this.editorBusy()) return;
+    for (const resolve of this.editorIdleWaiters.splice(0)) resolve();
+    if (this.dependents.size > 0 || this.drainingDependents) return;
+    for (const resolve of this.foregroundIdleWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves once no check the editor asked for is due or running. */
+  private editorIdle(): Promise<void> {
+    if (!this.editorBusy()) return Promise.resolve();
+    return new Promise((resolve) => this.editorIdleWaiters.push(resolve));
+  }
+
+  /** Resolves once neither the editor's checks nor those of the documents depending on edits are due. */
+  private foregroundIdle(): Promise<void> {
+    if (!this.editorBusy() && this.dependents.size === 0 && !this.drainingDependents) return Promise.resolve();
+    return new Promise((resolve) => this.foregroundIdleWaiters.push(resolve));
   }
 
   /** With `externalLinks.enabled`, a checked document's external links are fetched (cached) after a pause. */
@@ -184,23 +311,38 @@ export class Session {
     return this.checkAndPublish(uri);
   }
 
+  /** A document was closed: from now on the file's text is checked, and what reads it with it. */
   closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.checkedWithoutDuplicates.delete(uri);
     this.project.closeOpenText(uri);
+    this.edit(uri, 0);
   }
 
-  /** Files changed on disk: forget them, then check again what may depend on them. */
+  /**
+   * Files changed on disk: forget them, then check again what may depend on them. A file created
+   * or deleted can make any link resolve or break, so every shown document is checked again; a
+   * file changed (a save) re-checks itself and the documents that read it. The disk copy of an open
+   * document changes nothing: its buffer is what is checked.
+   */
   filesChanged(changes: { uri: string; deleted: boolean; created: boolean }[]): void {
-    if (changes.some((c) => c.created || c.deleted)) this.workspace.refresh();
+    const structural = changes.some((c) => c.created || c.deleted);
+    if (structural) this.workspace.refresh();
+    const changed: string[] = [];
     for (const change of changes) {
+      if (this.documents.get(change.uri) && !change.created && !change.deleted) continue;
       this.project.fileChanged(change.uri);
       if (change.deleted && !this.documents.get(change.uri)) {
         this.published.delete(change.uri);
         void this.connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
-      }
+      } else changed.push(change.uri);
     }
-    this.recheckAll(changes.filter((c) => !c.deleted).map((c) => c.uri));
+    if (structural) return this.recheckAll(changed);
+    for (const uri of changed) {
+      if (this.published.has(uri)) this.edit(uri, 50);
+      else void this.recheckAffected([uri]);
+    }
   }
 
   /** Checks again every file with published findings and every open document, plus `extra`. */
@@ -209,23 +351,52 @@ export class Session {
     for (const uri of uris) if (!this.isSettingsFile(uri)) this.scheduleCheck(uri, 50);
   }
 
-  /** Checks the workspace's governance files that are not open, reporting progress. */
+  /**
+   * The background pass: reads every Markdown file of the workspace (parse, definitions), then
+   * checks those that are not open, one file at a time, each only once the editor's own checks
+   * are done; reports progress. Open documents checked before the duplicate groups were built are
+   * checked again between the two.
+   */
   async checkWorkspace(): Promise<void> {
     const run = ++this.backgroundRun;
+    const project = this.project;
     const opened = (this.options.openedFolders ?? this.options.rootPaths).map((folder) => fileUri(folder).replace(/\/?$/, '/'));
-    const files = (await this.workspace.listFiles()).filter((uri) => /\.(md|markdown)$/i.test(uri) && !this.documents.get(uri) && opened.some((folder) => uri.startsWith(folder)));
+    const files = (await this.workspace.listFiles()).filter((uri) => /\.(md|markdown)$/i.test(uri) && opened.some((folder) => uri.startsWith(folder)));
     const progress = this.options.supportsProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('Governance Markdown', 0, `Checking ${files.length} files`, true);
+    const stopped = () => run !== this.backgroundRun || project !== this.project || progress?.token.isCancellationRequested === true;
+    progress?.begin('Governance Markdown', 0, `Reading ${files.length} files`, true);
+    const steps = files.length * 2;
     let done = 0;
-    for (const uri of files) {
-      if (run !== this.backgroundRun || progress?.token.isCancellationRequested) break;
-      await this.checkAndPublish(uri);
+    const step = async (message: string) => {
       done++;
-      if (done % 10 === 0 || done === files.length) progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
-      // Let requests from the editor (diagnostics of the file being typed) through.
+      if (done % 10 === 0 || done === steps) progress?.report(Math.round((done / steps) * 100), message);
+      // Let the editor's messages (the file being typed) through before the next file.
       await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      for (const uri of files) {
+        await this.foregroundIdle();
+        if (stopped()) return;
+        try {
+          await project.prepare(uri);
+        } catch {
+          // Its check below reports what went wrong.
+        }
+        await step(`Reading ${done + 1}/${files.length} files`);
+      }
+      if (!project.duplicatesReady) await project.allDuplicates();
+      if (stopped()) return;
+      for (const uri of this.checkedWithoutDuplicates) if (this.documents.get(uri)) this.scheduleCheck(uri, 0);
+      this.checkedWithoutDuplicates.clear();
+      for (const uri of files) {
+        await this.foregroundIdle();
+        if (stopped()) return;
+        if (!this.documents.get(uri)) await this.checkAndPublish(uri);
+        await step(`Checking ${done - files.length + 1}/${files.length} files`);
+      }
+    } finally {
+      progress?.done();
     }
-    progress?.done();
   }
 
   async openDocuments() {

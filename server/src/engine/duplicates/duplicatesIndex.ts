@@ -32,10 +32,13 @@ export class DuplicatesIndex {
   private finder?: Promise<DuplicateFinder>;
   /** The files the finder holds, as last listed; files changed since, to read again. */
   private listed = new Set<string>();
+  private lastListing?: readonly string[];
   private readonly stale = new Set<string>();
   /** What the finder holds of each file: setting the same definitions again changes nothing. */
   private readonly held = new Map<string, Definition[]>();
   private reading?: Promise<void>;
+  /** Every listed file has been read once: from then on, an edit costs a read of that file only. */
+  private built = false;
 
   constructor(private readonly source: DocumentSource) {}
 
@@ -51,8 +54,26 @@ export class DuplicatesIndex {
     this.definitions.clear();
     this.finder = undefined;
     this.listed = new Set();
+    this.lastListing = undefined;
     this.stale.clear();
     this.held.clear();
+    this.built = false;
+  }
+
+  /** Whether the groups can be had without reading the whole workspace first. */
+  get isBuilt(): boolean {
+    return this.built;
+  }
+
+  /**
+   * Reads one file ahead, for a host that reads the workspace a file at a time between its other
+   * work: the first groups then cost no read of the whole workspace in one go.
+   */
+  async prepare(uri: string): Promise<void> {
+    const finder = await this.listedFinder();
+    while (this.reading) await this.reading;
+    if (!this.stale.delete(uri)) return;
+    await this.readExclusively(this.read(finder, uri));
   }
 
   /** The groups, with `doc` as it is now (an open buffer may differ from the file). */
@@ -85,11 +106,13 @@ export class DuplicatesIndex {
   }
 
   /**
-   * The files whose duplicate groups changed since the last call, besides the one being checked:
-   * their duplicate-section findings (related places, members) may be out of date.
+   * The files whose duplicate groups changed since the last call, with the files changed since
+   * read again: their duplicate-section findings (members, related places) may be out of date.
+   * Before the index is built no finding was made from it, and none is out of date.
    */
   async takeChanged(): Promise<Set<string>> {
-    return this.finder ? (await this.finder).takeChanged() : new Set();
+    if (!this.built) return new Set();
+    return (await this.upToDate()).takeChanged();
   }
 
   /** Whether a document takes part: a listed file, or an open buffer that is not a file yet. */
@@ -113,24 +136,44 @@ export class DuplicatesIndex {
 
   /** The finder with every listed file read, and the files changed since read again. */
   private async upToDate(): Promise<DuplicateFinder> {
+    const finder = await this.listedFinder();
+    // One reader at a time, so that no caller sees the groups while a file is half read.
+    while (this.reading) await this.reading;
+    if (this.stale.size > 0) await this.readExclusively(this.readStale(finder));
+    if (!this.built) {
+      // What the first build formed, no finding was made from before it.
+      finder.takeChanged();
+      this.built = true;
+    }
+    return finder;
+  }
+
+  private async readExclusively(reading: Promise<void>): Promise<void> {
+    this.reading = reading;
+    try {
+      await reading;
+    } finally {
+      this.reading = undefined;
+    }
+  }
+
+  /** The finder, with the files listed since it last looked marked to be read. */
+  private async listedFinder(): Promise<DuplicateFinder> {
     this.finder ??= this.source.repositories().then((repositories) => {
       const scopeOf = (uri: string) => projectScope(uri, this.source.index, repositories);
       return new DuplicateFinder({ lexicon: this.lexicon, scopeOf });
     });
     const finder = await this.finder;
-    const files = (await this.source.workspace.listFiles()).filter((uri) => /\.(md|markdown)$/i.test(uri));
+    const listing = await this.source.workspace.listFiles();
+    // Workspaces hand out the same list until files come or go: an edit does not compare the whole listing again.
+    if (listing === this.lastListing) return finder;
+    this.lastListing = listing;
+    const files = listing.filter((uri) => /\.(md|markdown)$/i.test(uri));
     const listed = new Set(files);
     if (listed.size !== this.listed.size || files.some((uri) => !this.listed.has(uri))) {
       for (const uri of files) if (!this.listed.has(uri)) this.stale.add(uri);
       for (const uri of this.listed) if (!listed.has(uri)) this.stale.add(uri);
       this.listed = listed;
-    }
-    // One reader at a time, so that no caller sees the groups while a file is half read.
-    while (this.reading) await this.reading;
-    if (this.stale.size > 0) {
-      this.reading = this.readStale(finder);
-      await this.reading;
-      this.reading = undefined;
     }
     return finder;
   }
@@ -144,7 +187,9 @@ export class DuplicatesIndex {
   }
 
   private hold(finder: DuplicateFinder, uri: string, definitions: Definition[]): void {
-    if (this.held.get(uri) === definitions) return;
+    const held = this.held.get(uri);
+    // A DD or a record being typed in defines nothing before and after: the groups stay as they are.
+    if (held === definitions || (held?.length === 0 && definitions.length === 0)) return;
     this.held.set(uri, definitions);
     finder.set(uri, definitions);
   }

@@ -44,6 +44,11 @@ export interface LinkTargets {
    * the same document, external and malformed URLs, GitHub repositories outside the workspace).
    */
   get(url: string): ResolvedTarget | undefined;
+  /**
+   * The files whose text these targets were read from (anchors, line counts, also those of files
+   * a fix was looked for in): when one of them is edited, the document's link findings may change.
+   */
+  readonly contentsRead: ReadonlySet<string>;
 }
 
 export interface LinkIndexHost {
@@ -78,9 +83,15 @@ export class LinkIndex {
   private readonly kinds = new Map<string, Promise<'file' | 'directory' | undefined>>();
   private readonly factsByUri = new Map<string, Promise<{ key: string; facts: TargetFacts } | undefined>>();
   private readonly factsByContent = new Map<string, TargetFacts>();
+  /** The content key each file's facts were last read under, and how many files are at each key. */
+  private readonly contentKeyOf = new Map<string, string>();
+  private readonly filesAtKey = new Map<string, number>();
   private readonly readmes = new Map<string, Promise<string | undefined>>();
-  /** Closest existing paths to missing ones, by base, path as written and folder searched. */
-  private readonly suggestions = new Map<string, Promise<string | undefined>>();
+  /**
+   * Closest existing paths to missing ones, by base, path as written and folder searched, with the
+   * files whose anchors the search read.
+   */
+  private readonly suggestions = new Map<string, { answer: Promise<string | undefined>; read: Set<string> }>();
   private repositoryMap?: Promise<RepositoryMap>;
 
   constructor(private readonly host: LinkIndexHost) {}
@@ -92,18 +103,20 @@ export class LinkIndex {
     for (const definition of parsed.definitions) urls.add(definition.url);
     const repositories = await this.repositories();
     const resolved = new Map<string, ResolvedTarget>();
+    const contentsRead = new Set<string>();
     await Promise.all(
       [...urls].map(async (url) => {
-        const target = await this.resolve(uri, url, repositories);
+        const target = await this.resolve(uri, url, repositories, contentsRead);
         if (target) resolved.set(url, target);
       }),
     );
-    return { get: (url) => resolved.get(url) };
+    return { get: (url) => resolved.get(url), contentsRead };
   }
 
-  /** An open buffer's text changed: its anchors and line count may have. */
+  /** An open buffer's text changed: its anchors and line count may have, and the fixes found in it. */
   contentChanged(uri: string): void {
     this.factsByUri.delete(uri);
+    for (const [key, suggestion] of this.suggestions) if (suggestion.read.has(uri)) this.suggestions.delete(key);
   }
 
   /** A file or folder was created, changed or deleted. */
@@ -130,7 +143,7 @@ export class LinkIndex {
     return (this.repositoryMap ??= this.findRepositories());
   }
 
-  private async resolve(from: string, url: string, repositories: RepositoryMap): Promise<ResolvedTarget | undefined> {
+  private async resolve(from: string, url: string, repositories: RepositoryMap, contentsRead: Set<string>): Promise<ResolvedTarget | undefined> {
     const destination = parseDestination(url);
     const candidates = this.candidates(from, destination, repositories);
     if (!candidates) return undefined;
@@ -147,19 +160,21 @@ export class LinkIndex {
     const target: ResolvedTarget = { uri: chosen.uri, display: this.display(chosen.uri), kind, pathSpan: chosen.pathSpan };
     if (repository) target.repository = repository.name;
     if (!kind) {
-      const suggestion = await this.suggestPath({ base, within, style, written: chosen.relative, fragment });
+      const suggestion = await this.suggestPath({ base, within, style, written: chosen.relative, fragment }, contentsRead);
       if (suggestion) target.suggestion = suggestion;
       return target;
     }
     if (fragment === undefined || fragment === '') return target;
     const lineAnchor = parseLineAnchor(fragment) !== undefined;
     if (kind === 'file') {
+      contentsRead.add(chosen.uri);
       const facts = await this.factsOf(chosen.uri, !lineAnchor && MARKDOWN.test(chosen.uri));
       if (facts) target.facts = facts;
     } else if (!lineAnchor) {
       const readme = await this.readmeOf(chosen.uri);
       if (readme) {
         target.readme = this.display(readme);
+        contentsRead.add(readme);
         const facts = await this.factsOf(readme, MARKDOWN.test(readme));
         if (facts) target.facts = facts;
       }
@@ -230,6 +245,7 @@ export class LinkIndex {
     const text = await this.host.text(uri);
     if (text === undefined) return undefined;
     const key = contentKey(text);
+    this.noteContentKey(uri, key);
     let facts = this.factsByContent.get(key);
     if (!facts || (withAnchors && !facts.anchors)) {
       facts = { lineCount: lineCountOf(text) };
@@ -238,6 +254,22 @@ export class LinkIndex {
       this.factsByContent.set(key, facts);
     }
     return { key, facts };
+  }
+
+  /**
+   * Facts are kept by content so that a save which changes nothing costs no parse; the facts of a
+   * text no file has any more (the versions of a buffer being typed in) are dropped.
+   */
+  private noteContentKey(uri: string, key: string): void {
+    const previous = this.contentKeyOf.get(uri);
+    if (previous === key) return;
+    this.contentKeyOf.set(uri, key);
+    this.filesAtKey.set(key, (this.filesAtKey.get(key) ?? 0) + 1);
+    if (previous === undefined) return;
+    const left = this.filesAtKey.get(previous)! - 1;
+    if (left > 0) return void this.filesAtKey.set(previous, left);
+    this.filesAtKey.delete(previous);
+    this.factsByContent.delete(previous);
   }
 
   private anchorsOf(uri: string, text: string): AnchorSet {
@@ -270,14 +302,17 @@ export class LinkIndex {
    * Kept until a file comes or goes: a broken link is resolved again on every keystroke, and the
    * search runs over every file of the workspace.
    */
-  private suggestPath(request: PathRequest): Promise<string | undefined> {
+  private async suggestPath(request: PathRequest, contentsRead: Set<string>): Promise<string | undefined> {
     const key = JSON.stringify(request);
     let suggestion = this.suggestions.get(key);
     if (!suggestion) {
-      suggestion = this.searchClosestPath(request);
+      const read = new Set<string>();
+      suggestion = { answer: this.searchClosestPath(request, read), read };
       this.suggestions.set(key, suggestion);
     }
-    return suggestion;
+    const answer = await suggestion.answer;
+    for (const uri of suggestion.read) contentsRead.add(uri);
+    return answer;
   }
 
   /**
@@ -287,7 +322,7 @@ export class LinkIndex {
    * another document, and a wrong proposal is worse than none. When the link names a section, only
    * files that have it are proposed.
    */
-  private async searchClosestPath({ base, within, style, written, fragment }: PathRequest): Promise<string | undefined> {
+  private async searchClosestPath({ base, within, style, written, fragment }: PathRequest, read: Set<string>): Promise<string | undefined> {
     const clean = written.replace(INVISIBLE, '');
     const name = clean.slice(clean.lastIndexOf('/') + 1).toLowerCase();
     if (name === '') return undefined;
@@ -315,6 +350,7 @@ export class LinkIndex {
     for (const candidate of ranked) {
       if (candidate.path === written) continue;
       if (fragment && parseLineAnchor(fragment) === undefined && MARKDOWN.test(candidate.uri)) {
+        read.add(candidate.uri);
         const anchors = (await this.factsOf(candidate.uri, true))?.anchors;
         if (!anchors || !matchFragment(anchors, fragment).found) continue;
       }

@@ -72,6 +72,11 @@ interface PreparedCatalog {
   terms: (readonly string[])[];
   /** How much a word tells criteria apart: rare words weigh more. */
   weight: (term: string) => number;
+  /**
+   * Scores by text: a DD is compared with its template at every keystroke, and all its criteria
+   * but the one being typed in read as they did before.
+   */
+  scores: Map<string, readonly number[]>;
 }
 
 const prepared = new WeakMap<readonly { title: string }[], PreparedCatalog>();
@@ -83,8 +88,17 @@ function prepare(catalog: readonly { title: string }[]): PreparedCatalog {
   const frequency = new Map<string, number>();
   for (const list of terms) for (const term of list) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   const size = Math.max(catalog.length, 1);
-  const weight = (term: string) => Math.log(1 + size / (frequency.get(term) ?? 1));
-  const result = { terms, weight };
+  const weights = new Map<string, number>();
+  const weight = (term: string) => {
+    let known = weights.get(term);
+    if (known === undefined) {
+      known = Math.log(1 + size / (frequency.get(term) ?? 1));
+      if (weights.size > 4096) weights.clear();
+      weights.set(term, known);
+    }
+    return known;
+  };
+  const result = { terms, weight, scores: new Map<string, readonly number[]>() };
   prepared.set(catalog, result);
   return result;
 }
@@ -118,10 +132,16 @@ const MIN_SHARED_TERMS = 3;
 const MIN_COVERAGE = 0.5;
 
 /** How alike a text is to each criterion of a catalog, from 0 to 1, in catalog order. */
-export function criterionScores(text: string, catalog: readonly { title: string }[]): number[] {
-  const { terms, weight } = prepare(catalog);
+export function criterionScores(text: string, catalog: readonly { title: string }[]): readonly number[] {
+  const { terms, weight, scores } = prepare(catalog);
+  const known = scores.get(text);
+  if (known) return known;
   const textTerms = criterionTerms(text);
-  return terms.map((criterionTerms) => weightedSimilarity(textTerms, criterionTerms, weight));
+  const computed = terms.map((criterionTerms) => weightedSimilarity(textTerms, criterionTerms, weight));
+  // Bounded as the terms are: texts typed through are not kept.
+  if (scores.size > 4096) scores.clear();
+  scores.set(text, computed);
+  return computed;
 }
 
 /** How alike two criteria are, weighing words by their rarity in the catalog. */

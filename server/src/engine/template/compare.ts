@@ -50,12 +50,7 @@ const MIN_SHARE_MATCHED = 0.5;
  * area. Undefined when the DD does not follow the template's format at all.
  */
 export function compareWithTemplate(doc: GovDocument, template: DdTemplate): TemplateComparison | undefined {
-  const places: TemplatePlace[] = [];
-  template.areas.forEach((area, areaIndex) => {
-    for (const kind of ['suggested', 'required'] as const) {
-      area[kind].forEach((criterion, index) => places.push({ area, areaIndex, kind, index, criterion, title: criterion.title }));
-    }
-  });
+  const places = placesOf(template.areas);
   const areaHeadings = template.areas.map((area) => ddAreaHeading(doc, area.title));
   const areaOf = (criterion: Criterion) => (criterion.area ? areaHeadings.findIndex((h) => h === criterion.area!.heading) : -1);
   const criteria = doc.dd.criteria;
@@ -83,6 +78,25 @@ export function compareWithTemplate(doc: GovDocument, template: DdTemplate): Tem
   const present = new Set([...indented.values()].map((match) => match.criterion));
   const missing = unpaired.filter((place) => !present.has(place));
   return { template, places, counterpart, missing, moved, areaHeadings };
+}
+
+/**
+ * Kept by template: the matcher keeps what it learnt of a catalog (its words' weights, the scores
+ * of the texts it saw) by the catalog's identity, and a DD is compared at every keystroke.
+ */
+const placesByAreas = new WeakMap<readonly TemplateArea[], TemplatePlace[]>();
+
+function placesOf(areas: readonly TemplateArea[]): TemplatePlace[] {
+  let places = placesByAreas.get(areas);
+  if (places) return places;
+  places = [];
+  areas.forEach((area, areaIndex) => {
+    for (const kind of ['suggested', 'required'] as const) {
+      area[kind].forEach((criterion, index) => places!.push({ area, areaIndex, kind, index, criterion, title: criterion.title }));
+    }
+  });
+  placesByAreas.set(areas, places);
+  return places;
 }
 
 /** The DD's `##` heading for a template area: the same words, maybe more ("Security & Compliance"). */
