@@ -91,8 +91,7 @@ async function editorSettings(): Promise<unknown> {
 
 connection.onDidChangeConfiguration(async () => {
   await ready;
-  await session.loadSettings(await editorSettings());
-  session.recheckAll();
+  if (await session.loadSettings(await editorSettings())) session.restart();
 });
 
 // TextDocuments fires a change right after each open: that one is the open, checked at once, not typing.
@@ -116,8 +115,7 @@ documents.onDidClose(({ document }) => {
 });
 
 async function reloadForSettingsFile(): Promise<void> {
-  await session.loadSettings();
-  session.recheckAll();
+  if (await session.loadSettings()) session.restart();
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {

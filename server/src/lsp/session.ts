@@ -52,6 +52,8 @@ export class Session {
   private editorSettings: unknown = {};
   private settingsFileUri?: string;
   private lastEditorProblems = '';
+  /** What the current Project was made from: settings pushed again unchanged keep it (and its parses). */
+  private projectSource?: string;
   private backgroundRun = 0;
   /** Checks scheduled or running at the editor's request; the background pass waits while there are any. */
   private runningForeground = 0;
@@ -71,8 +73,12 @@ export class Session {
     private readonly options: SessionOptions,
   ) {}
 
-  /** Reads both settings sources and starts over with a new Project. */
-  async loadSettings(editorSettings?: unknown): Promise<void> {
+  /**
+   * Reads both settings sources and starts over with a new Project when what applies changed; says
+   * whether it did. VS Code pushes the settings once more right after startup: that keeps the
+   * Project and the background pass going.
+   */
+  async loadSettings(editorSettings?: unknown): Promise<boolean> {
     if (editorSettings !== undefined) this.editorSettings = editorSettings;
     const file = await this.readSettingsFile();
     const { settings, editorProblems } = combineSettings(this.editorSettings, file, this.options.trusted);
@@ -83,10 +89,23 @@ export class Session {
       Promise.resolve(this.connection.window.showWarningMessage(message) as unknown).catch(() => undefined);
     }
     this.lastEditorProblems = summary;
-    this.workspace = new LspWorkspace(this.options.rootPaths, settings.exclude, this.documents);
     const settingsFolder = this.settingsFileUri ? nodePath.dirname(URI.parse(this.settingsFileUri).fsPath) : undefined;
+    const source = JSON.stringify([settings, settingsFolder ?? null]);
+    if (this.project && source === this.projectSource) return false;
+    this.projectSource = source;
+    this.workspace = new LspWorkspace(this.options.rootPaths, settings.exclude, this.documents);
     this.project = new Project(this.workspace, settings, settingsFolder ? { settingsFolder: fileUri(settingsFolder) } : {});
     for (const document of this.documents.all()) this.project.setOpenText(document.uri, document.getText());
+    return true;
+  }
+
+  /**
+   * The settings changed (a new Project): the open documents are checked at once, and a new
+   * background pass reads and checks the workspace again (the one running stops).
+   */
+  restart(): void {
+    for (const document of this.documents.all()) if (!this.isSettingsFile(document.uri)) this.scheduleCheck(document.uri, 0);
+    void this.checkWorkspace();
   }
 
   private async readSettingsFile(): Promise<{ raw: Record<string, unknown>; settings: ReturnType<typeof parseConfigFile>['settings'] } | undefined> {
@@ -245,8 +264,14 @@ export class Session {
     }
   }
 
+  /**
+   * A check the editor asked for is running. A check still waiting out the typing pause does not
+   * count: an editor that sends a change every few dozen milliseconds would hold the background
+   * pass off for as long as the user types; the pass goes one file at a time, and a due check
+   * runs between two files.
+   */
   private editorBusy(): boolean {
-    return this.runningForeground > 0 || this.timers.size > 0;
+    return this.runningForeground > 0;
   }
 
   private wakeBackground(): void {
@@ -362,6 +387,10 @@ export class Session {
     const project = this.project;
     const opened = (this.options.openedFolders ?? this.options.rootPaths).map((folder) => fileUri(folder).replace(/\/?$/, '/'));
     const files = (await this.workspace.listFiles()).filter((uri) => /\.(md|markdown)$/i.test(uri) && opened.some((folder) => uri.startsWith(folder)));
+    if (run !== this.backgroundRun || project !== this.project) return;
+    // Files shown from an earlier pass that this one does not cover (outside the folders, excluded now) are checked on their own.
+    const covered = new Set(files);
+    for (const uri of this.published.keys()) if (!covered.has(uri) && !this.documents.get(uri) && !this.isSettingsFile(uri)) this.scheduleCheck(uri, 50);
     const progress = this.options.supportsProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const stopped = () => run !== this.backgroundRun || project !== this.project || progress?.token.isCancellationRequested === true;
     progress?.begin('Governance Markdown', 0, `Reading ${files.length} files`, true);
