@@ -56,6 +56,34 @@ test('a one-character edit in the middle of the seed DD parses one chunk', () =>
   assert.equal(edited.chunksParsed, 1);
 });
 
+test('typing in an open document keeps only its latest chunks: the cache does not grow with the edits, and the next keystroke still parses one chunk', () => {
+  const text = read(SEED_DD);
+  const parser = new DocumentParser();
+  const uri = 'file:///ws/dd.md';
+  parser.parse(text, undefined, uri);
+  const held = parser.cachedChunks;
+  const middle = text.indexOf('Dragonfly documents the community roadmap');
+  let typed = '';
+  for (const character of 'Typing a sentence, one keystroke at a time. ') {
+    typed += character;
+    const edited = parser.parse(`${text.slice(0, middle)}${typed}${text.slice(middle)}`, undefined, uri);
+    assert.equal(edited.chunksParsed, 1);
+    assert.equal(parser.cachedChunks, held, `after typing ${JSON.stringify(typed)}`);
+  }
+  // Closing it lets its chunks go.
+  parser.release(uri);
+  assert.equal(parser.cachedChunks, 0);
+});
+
+test('chunks parsed for no document are kept up to the bound, then let go; a document\'s own are kept', () => {
+  const parser = new DocumentParser([], 10);
+  const open = parser.parse('# Open\n\nOne.\n\nTwo.\n', undefined, 'file:///ws/open.md');
+  assert.equal(open.chunksParsed, 3);
+  for (let i = 0; i < 12; i++) parser.parse(`# File ${i}\n`);
+  assert.ok(parser.cachedChunks <= 3 + 10, `${parser.cachedChunks} chunks kept`);
+  assert.equal(parser.parse('# Open\n\nOne.\n\nTwo.\n', undefined, 'file:///ws/open.md').chunksParsed, 0);
+});
+
 test('reference links resolve across chunks, and a new definition changes how they parse', () => {
   const parser = new DocumentParser();
   const without = parser.parse('See [the ladder][ladder].\n\nMore text.\n');

@@ -160,6 +160,7 @@ export class Project {
 
   closeOpenText(uri: string): void {
     this.index.closeOpenText(uri);
+    this.parser.release(uri);
     this.fileChanged(uri);
   }
 
@@ -272,7 +273,9 @@ export class Project {
   private parse(uri: string, text: string, scanned: boolean): ParsedDocument {
     const known = this.parsedStore?.get(uri, text, scanned);
     if (known) return known;
-    const parsed = this.parser.parse(text, scanned ? LINK_SCANNER : undefined);
+    // An open document's parse holds its chunks until its next one (the cache keeps the latest
+    // version of what is being typed); other files' chunks are kept up to the parser's bound.
+    const parsed = this.parser.parse(text, scanned ? LINK_SCANNER : undefined, this.index.isOpen(uri) && !scanned ? uri : undefined);
     this.parsedStore?.set(uri, text, scanned, parsed);
     return parsed;
   }

@@ -78,23 +78,82 @@ export interface ChunkScanner {
 
 const DEFINITION_LINE = /(?<![^\r\n])[ \t>]{0,8}\[((?:[^\]\\\r\n]|\\.){1,999})\]:[ \t]*\S/g;
 
+/** A chunk's scan, and how many documents' latest parses hold it. */
+interface CachedScan {
+  /** The key, a copy of the chunk's text: holding it keeps no document's whole text alive. */
+  key: string;
+  scan: ChunkScan;
+  holders: number;
+}
+
 /**
  * Parses documents chunk by chunk, keeping each chunk's scan by its text: after an edit only the
  * chunks whose text changed are parsed again. One parser may serve many documents.
+ *
+ * A parse for a document (`owner`: an open one) holds the scans of its chunks until that
+ * document's next parse, and no longer: typing makes a new version of the chunk being typed at
+ * every keystroke, and the cache keeps only the latest, so memory stays flat however long the user
+ * types. Scans no document holds (files read once, a cold run) are kept up to a bound.
  */
 export class DocumentParser {
-  private cache = new Map<string, ChunkScan>();
+  private readonly cache = new Map<string, CachedScan>();
+  /** Each owner's chunk keys, as of its latest parse. */
+  private readonly heldBy = new Map<string, ReadonlySet<string>>();
+  /** Scans held by no document: at most `maxUnheldChunks` (an upper count; sweeps make it exact). */
+  private unheld = 0;
 
   constructor(
     private readonly extraPlaceholderPatterns: readonly UserPattern[] = [],
-    private readonly maxCachedChunks = 50_000,
+    private readonly maxUnheldChunks = 50_000,
   ) {}
+
+  /** How many chunk scans are kept (for tests of the bound). */
+  get cachedChunks(): number {
+    return this.cache.size;
+  }
 
   /**
    * `scanner`, when given, reads the chunks it can read exactly without the parser (links/linkScan.ts);
    * the others are parsed. Such a document holds every fact but list items and paragraphs.
+   * `owner` names the document this text is the latest version of (its URI, say).
    */
-  parse(text: string, scanner?: ChunkScanner): ParsedDocument {
+  parse(text: string, scanner?: ChunkScanner, owner?: string): ParsedDocument {
+    const keys = new Set<string>();
+    try {
+      return this.parseChunks(text, scanner, keys);
+    } finally {
+      if (owner !== undefined) this.hold(owner, keys);
+      if (this.unheld > this.maxUnheldChunks) this.sweepUnheld();
+    }
+  }
+
+  /** The owner's document was closed: its chunks are no longer held for it. */
+  release(owner: string): void {
+    this.hold(owner, new Set());
+    this.heldBy.delete(owner);
+  }
+
+  private hold(owner: string, keys: ReadonlySet<string>): void {
+    const before = this.heldBy.get(owner);
+    for (const key of keys) {
+      if (before?.has(key)) continue;
+      const entry = this.cache.get(key);
+      if (entry && entry.holders++ === 0) this.unheld--;
+    }
+    for (const key of before ?? []) {
+      if (keys.has(key)) continue;
+      const entry = this.cache.get(key);
+      if (entry && --entry.holders === 0) this.cache.delete(key);
+    }
+    this.heldBy.set(owner, keys);
+  }
+
+  private sweepUnheld(): void {
+    for (const [key, entry] of this.cache) if (entry.holders === 0) this.cache.delete(key);
+    this.unheld = 0;
+  }
+
+  private parseChunks(text: string, scanner: ChunkScanner | undefined, keys: Set<string>): ParsedDocument {
     if (text.length > MAX_DOCUMENT_LENGTH) return uncheckedDocument(text, documentTooLarge(text.length));
     // A byte order mark that opens the text is not part of it (GitHub and editors drop it); one
     // anywhere else is a character like any other.
@@ -117,17 +176,19 @@ export class DocumentParser {
       }
       const appendix = definitionsAppendix(chunkText, foldedLabels);
       const key = appendix ? `${chunkText}\u0000${appendix}` : chunkText;
-      let scan = this.cache.get(key);
-      if (!scan) {
+      let entry = this.cache.get(key);
+      if (!entry) {
         // The key and the text parsed are copies: a slice would keep the whole document alive in
         // the cache after the document itself is gone (each keystroke's version, in an editor).
         const ownText = detachedCopy(chunkText);
-        scan = this.scanChunk(ownText, appendix);
-        if (this.cache.size >= this.maxCachedChunks) this.cache.clear();
-        this.cache.set(appendix ? `${ownText}\u0000${appendix}` : ownText, scan);
+        const ownKey = appendix ? `${ownText}\u0000${appendix}` : ownText;
+        entry = { key: ownKey, scan: this.scanChunk(ownText, appendix), holders: 0 };
+        this.cache.set(ownKey, entry);
+        this.unheld++;
         document.chunksParsed++;
       }
-      appendScan(document, scan, chunk.start);
+      keys.add(entry.key);
+      appendScan(document, entry.scan, chunk.start);
     }
     if (chunks.length > MAX_CHUNKS) document.nonProse.push(document.skipped[document.skipped.length - 1].span);
     const parsed = Object.assign(document, { lines: new LineIndex(text), structured: !scanner });
