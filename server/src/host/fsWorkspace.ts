@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Workspace } from '../engine/workspace';
@@ -14,6 +14,8 @@ import { fileUri } from '../engine/text/uriText';
  * read (a link to it still finds that it exists: existence is all `stat` tells). Git
  * metadata is the exception: a worktree's or submodule's `.git` file names a git folder elsewhere,
  * whose config says which GitHub repository the checkout holds.
+ *
+ * It asks the file system synchronously, as `readText` does: calls come one after another.
  */
 export class FsWorkspace implements Workspace {
   readonly roots: readonly string[];
@@ -22,7 +24,7 @@ export class FsWorkspace implements Workspace {
   /** Files not read because they are over the engine's size limit, with their size in bytes. */
   private readonly oversized = new Map<string, number>();
   private fileList?: Promise<readonly string[]>;
-  private realRoots?: Promise<string[]>;
+  private realRoots?: string[];
 
   constructor(
     private readonly rootPaths: readonly string[],
@@ -67,7 +69,7 @@ export class FsWorkspace implements Workspace {
   async stat(uri: string): Promise<'file' | 'directory' | undefined> {
     const path = URI.parse(uri).fsPath;
     try {
-      const stat = await fs.stat(path);
+      const stat = fs.statSync(path);
       return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : undefined;
     } catch {
       return undefined;
@@ -79,11 +81,11 @@ export class FsWorkspace implements Workspace {
     if (this.rootPaths.length === 0) return false;
     let real: string;
     try {
-      real = await fs.realpath(path);
+      real = fs.realpathSync.native(path);
     } catch {
       return false;
     }
-    const roots = await (this.realRoots ??= Promise.all(this.rootPaths.map((root) => fs.realpath(root).catch(() => nodePath.resolve(root)))));
+    const roots = (this.realRoots ??= this.rootPaths.map((root) => realOr(root, nodePath.resolve(root))));
     if (roots.some((root) => real === root || real.startsWith(root.endsWith(nodePath.sep) ? root : `${root}${nodePath.sep}`))) return false;
     return !(isGitMetadata(path) && isGitMetadata(real));
   }
@@ -92,4 +94,12 @@ export class FsWorkspace implements Workspace {
 /** A path inside a `.git` folder, or a `.git` file itself. */
 function isGitMetadata(path: string): boolean {
   return path.split(/[\\/]/).includes('.git');
+}
+
+function realOr(path: string, fallback: string): string {
+  try {
+    return fs.realpathSync.native(path);
+  } catch {
+    return fallback;
+  }
 }

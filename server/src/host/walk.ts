@@ -103,6 +103,8 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
       const child = nodePath.join(path, entry.name);
       // Links, and entries whose kind the file system does not tell, are asked the file system.
       if (entry.isSymbolicLink() || !(entry.isFile() || entry.isDirectory())) await visit(child, false, inner);
+      // A file that is not checked is passed at once: whether it is excluded changes nothing.
+      else if (entry.isFile() && !CHECKED_FILE.test(child)) continue;
       else if (excluded(child)) continue;
       else if (entry.isDirectory()) await enterFolder(child, nodePath.join(real, entry.name), false, inner);
       else if (CHECKED_FILE.test(child) && !isIgnored(child, false, inner)) addFile(child, nodePath.join(real, entry.name), false);
