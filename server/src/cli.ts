@@ -255,7 +255,7 @@ async function check(args: string[], io: Io): Promise<number> {
     if (cache && !replayed) {
       try {
         if (parsed.keptChanged) await cache.saveParses(root, project.settings.placeholders, parsed.used);
-        if (runKey && recorder) await cache.saveRun(root, runKey, { reads: [...recorder.reads], stats: [...recorder.stats], listing: recorder.listing, outcomes });
+        if (runKey && recorder) await cache.saveRun(root, runKey, { reads: [...recorder.reads], stamps: [...recorder.stamps], stats: [...recorder.stats], listing: recorder.listing, outcomes });
       } catch (error) {
         io.err(`govmd: cache not written: ${(error as Error).message.split('\n')[0]}`);
       }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project } from '../../server/src/engine/project';
@@ -23,7 +23,7 @@ async function checkAndSave(cache: CheckCache, root: string, key: unknown, paths
   const project = new Project(recorder, defaultSettings(), { parsed: new ParsedDocuments() });
   const outcomes: [string, FileOutcome][] = [];
   for (const path of paths) outcomes.push([path, { findings: await project.check(fileUri(path)) }]);
-  await cache.saveRun(root, key, { reads: [...recorder.reads], stats: [...recorder.stats], listing: recorder.listing, outcomes });
+  await cache.saveRun(root, key, { reads: [...recorder.reads], stamps: [...recorder.stamps], stats: [...recorder.stats], listing: recorder.listing, outcomes });
   return outcomes;
 }
 
@@ -70,4 +70,27 @@ test('the cache keeps parses by content: the same text in another file, or in th
   assert.deepEqual({ ...again, lines: undefined }, { ...parsed, lines: undefined });
   assert.equal(second.keptChanged, false);
   assert.equal((await cache.parses(root, ['\\bTBD\\b'])).size, 0, 'parses made with other placeholder patterns are not used');
+});
+
+test('a file whose size, modification time and inode are as recorded is not read again; one touched is read and compared', async () => {
+  const root = folderWith({ 'a.md': '# A\n\nSee [B](b.md#b).\n', 'b.md': '# B\n' });
+  const cache = new CheckCache(join(root, '.cache'), 'engine 1');
+  const paths = [join(root, 'a.md')];
+  const target = join(root, 'b.md');
+  // Whole seconds, so that setting the time back gives the very same stamp.
+  const atime = new Date('2026-01-01T00:00:00Z');
+  const mtime = new Date('2026-01-02T00:00:00Z');
+  utimesSync(target, atime, mtime);
+  const outcomes = await checkAndSave(cache, root, { paths }, paths);
+
+  utimesSync(target, atime, new Date(mtime.getTime() + 5000));
+  assert.deepEqual(await replay(cache, root, { paths }), new Map(outcomes), 'touched, same text: the hash still matches');
+
+  // Same size, same modification time, same inode as recorded: not read (ESLint's metadata strategy
+  // trusts it too), so the recorded outcome stands although the text is not the one checked.
+  writeFileSync(target, '# C\n');
+  utimesSync(target, atime, mtime);
+  assert.deepEqual(await replay(cache, root, { paths }), new Map(outcomes), 'not read: its stamp is the recorded one');
+  utimesSync(target, atime, new Date(mtime.getTime() + 9000));
+  assert.equal(await replay(cache, root, { paths }), undefined, 'written since: read, and its anchors changed');
 });

@@ -38,6 +38,13 @@ const compiled = new Map<string, (path: string) => boolean>();
  * against `**\/*a*a*a*a*a*a*a*a*a*a*a*a*b`.
  */
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  // Compiled when first asked: matchers made as a module loads (file kinds) cost a run that never
+  // uses them, such as one answered from the cache, the time to compile them.
+  let matcher: ((path: string) => boolean) | undefined;
+  return (path) => (matcher ??= compiledMatcher(globs))(path);
+}
+
+function compiledMatcher(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
   let matcher = compiled.get(key);
   if (!matcher) {

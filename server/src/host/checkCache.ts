@@ -6,9 +6,14 @@ import type { Workspace } from '../engine/workspace';
 import type { FsWorkspace } from './fsWorkspace';
 import type { Finding } from '../engine/types';
 import { contentHash, type PlainParse } from './parsedDocuments';
+import { fileStamp } from './readText';
+import { URI } from 'vscode-uri';
 
 /**
  * `govmd check --cache`: what one run learnt, for the next run over the same workspace root.
+ * A file whose size, modification time and inode are as they were when it was read is taken to
+ * hold what it held (as ESLint's `--cache-strategy metadata`); any other is read and its content
+ * hash compared.
  *
  * Two files per workspace root. The parses, by content hash: a file whose text did not change
  * is not parsed again. The run: every file the check read (by content hash), every path it asked
@@ -19,7 +24,7 @@ import { contentHash, type PlainParse } from './parsedDocuments';
  */
 
 /** Bumped when what is written changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A checked file's outcome: its findings (hints included), or why it could not be checked. */
 export type FileOutcome = { findings: Finding[] } | { problem: string };
@@ -27,6 +32,8 @@ export type FileOutcome = { findings: Finding[] } | { problem: string };
 export interface RunRecord {
   /** What each file read gave (readToken). */
   reads: [string, string | null][];
+  /** The `fileStamp` of the files read: one still the same is not read again to be compared. */
+  stamps?: [string, string][];
   /** The answer of each `stat`. */
   stats: [string, string | null][];
   /** The workspace's file list, when the check asked for it. */
@@ -81,7 +88,12 @@ export class CheckCache {
     if (!record || !Array.isArray(record.reads) || !Array.isArray(record.stats) || !Array.isArray(record.outcomes)) return undefined;
     if (record.listing && JSON.stringify(record.listing) !== JSON.stringify(await workspace.listFiles())) return undefined;
     for (const [uri, answer] of record.stats) if (((await workspace.stat(uri)) ?? null) !== answer) return undefined;
-    for (const [uri, token] of record.reads) if (readToken(workspace, uri, await workspace.readFile(uri)) !== token) return undefined;
+    const stamps = new Map(Array.isArray(record.stamps) ? record.stamps : []);
+    for (const [uri, token] of record.reads) {
+      const stamp = stamps.get(uri);
+      if (stamp !== undefined && fileStamp(URI.parse(uri).fsPath) === stamp) continue;
+      if (readToken(workspace, uri, await workspace.readFile(uri)) !== token) return undefined;
+    }
     return new Map(record.outcomes);
   }
 
@@ -141,6 +153,7 @@ function readToken(workspace: FsWorkspace, uri: string, text: string | undefined
 /** The engine's window on the files, noting what it looked at: what the run's outcomes depend on. */
 export class RecordingWorkspace implements Workspace {
   readonly reads = new Map<string, string | null>();
+  readonly stamps = new Map<string, string>();
   readonly stats = new Map<string, string | null>();
   listing?: string[];
 
@@ -159,6 +172,9 @@ export class RecordingWorkspace implements Workspace {
   async readFile(uri: string): Promise<string | undefined> {
     const text = await this.inner.readFile(uri);
     this.reads.set(uri, readToken(this.inner, uri, text));
+    const stamp = text === undefined ? undefined : this.inner.stampWhenRead(uri);
+    if (stamp === undefined) this.stamps.delete(uri);
+    else this.stamps.set(uri, stamp);
     return text;
   }
 

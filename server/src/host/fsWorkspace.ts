@@ -23,6 +23,8 @@ export class FsWorkspace implements Workspace {
   readonly problems = new Map<string, string>();
   /** Files not read because they are over the engine's size limit, with their size in bytes. */
   private readonly oversized = new Map<string, number>();
+  /** Each file read's `fileStamp`, taken before it was read. */
+  private readonly stamps = new Map<string, string>();
   private fileList?: Promise<readonly string[]>;
   private realRoots?: string[];
 
@@ -59,7 +61,13 @@ export class FsWorkspace implements Workspace {
       return undefined;
     }
     this.problems.delete(uri);
+    if (result.stamp !== undefined) this.stamps.set(uri, result.stamp);
     return result.text;
+  }
+
+  /** The stamp (`fileStamp`) of the file as it was when last read. */
+  stampWhenRead(uri: string): string | undefined {
+    return this.stamps.get(uri);
   }
 
   tooLarge(uri: string): number | undefined {

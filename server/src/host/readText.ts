@@ -4,8 +4,27 @@ import { documentTooLarge, MAX_DOCUMENT_LENGTH } from '../engine/parse/limits';
 /** Larger files are not read: the engine would not check them anyway (parse/limits.ts). */
 export const MAX_FILE_BYTES = MAX_DOCUMENT_LENGTH;
 
-/** `tooLarge`: the file's size in bytes, when that is why it was not read. */
-export type TextRead = { text: string } | { problem: string; tooLarge?: number };
+/**
+ * `stamp`: the file's size, modification time and inode as they were before it was read (what
+ * `fileStamp` gives); `tooLarge`: the file's size in bytes, when that is why it was not read.
+ */
+export type TextRead = { text: string; stamp?: string } | { problem: string; tooLarge?: number };
+
+/**
+ * What a file is known by without reading it, as ESLint's `--cache-strategy metadata`: a file
+ * written since has another modification time (or size, or inode when replaced by a rename).
+ */
+export function fileStamp(path: string): string | undefined {
+  try {
+    return stampOf(fs.statSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+function stampOf(stat: fs.Stats): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+}
 
 /**
  * Reads a file as UTF-8 text, or says in one line why it cannot be checked: missing, not a
@@ -29,7 +48,8 @@ export async function readText(path: string): Promise<TextRead> {
   } catch (error) {
     return { problem: describeError(error) };
   }
-  return decodeText(bytes);
+  const read = decodeText(bytes);
+  return 'text' in read ? { ...read, stamp: stampOf(stat) } : read;
 }
 
 export function decodeText(bytes: Uint8Array): TextRead {
