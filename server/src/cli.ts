@@ -319,7 +319,7 @@ async function parseAhead(project: Project, workspace: FsWorkspace, paths: reado
   const workers = workersFor(jobs, bytes);
   if (workers === 0) return;
   for (const uri of await workspace.listFiles()) if (!checked.has(uri) && /\.(md|markdown)$/i.test(uri)) await read(uri);
-  await parseInWorkers(files, project.settings, workers, parsed);
+  await parseInWorkers(files, project.settings, workers, parsed, undefined, (file) => project.documentFromText(file.uri, file.text));
 }
 
 /**

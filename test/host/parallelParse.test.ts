@@ -60,3 +60,29 @@ test('--jobs: a worker that cannot start leaves the files to this thread, nothin
   await parseInWorkers([{ uri: 'file:///ws/a.md', path: 'a.md', text: '# A\n' }], defaultSettings(), 2, store, join(REPO, 'no-such-worker.js'));
   assert.equal(store.get('file:///ws/a.md', '# A\n', true), undefined);
 });
+
+test('--jobs: this thread takes files from the same queue as the workers; every file is read, the same either way', async () => {
+  const settings = { ...defaultSettings(), placeholders: PLACEHOLDERS };
+  const files = FILES.map((path) => ({ uri: pathToFileURL(path).href, path: path.slice(REPO.length + 1), text: readFileSync(path, 'utf8') }));
+  const store = new ParsedDocuments();
+  const parser = new DocumentParser(PLACEHOLDERS.map((source) => new UserPattern(source)));
+  const readHere: string[] = [];
+  await parseInWorkers(files, settings, 1, store, WORKER, ({ uri, path, text }) => {
+    readHere.push(uri);
+    readDocument(uri, path, text, settings, false, (source, scanned) => {
+      const parsed = parser.parse(source, scanned ? LINK_SCANNER : undefined);
+      store.set(uri, source, scanned, parsed);
+      return parsed;
+    });
+  });
+  assert.ok(readHere.length > 0, 'this thread took some of the files');
+  assert.equal(new Set(readHere).size, readHere.length, 'none twice here');
+  const fresh = new DocumentParser(PLACEHOLDERS.map((source) => new UserPattern(source)));
+  for (const { uri, path, text } of files) {
+    readDocument(uri, path, text, settings, false, (source, scanned) => {
+      const here = fresh.parse(source, scanned ? LINK_SCANNER : undefined);
+      assertSameParse(store.get(uri, source, scanned), here, `${path} (${scanned ? 'scanned' : 'full parse'})`);
+      return here;
+    });
+  }
+});

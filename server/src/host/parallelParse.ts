@@ -23,26 +23,31 @@ export interface ParsedBatch {
 export const WORKER_FILE = nodePath.join(__dirname, 'parseWorker.js');
 
 /**
- * Text each worker must have to parse for its start-up (loading the parser, ~0.1–0.2 s) to pay:
- * below it, fewer workers, and below twice it none at all. Tests lower it (GOVMD_BYTES_PER_WORKER)
- * to run small fixtures through the workers.
+ * Text each thread must have to parse for a worker's start-up (loading the parser, ~0.1–0.2 s)
+ * to pay: below it, fewer threads, and below twice it none but this one. Tests lower it
+ * (GOVMD_BYTES_PER_WORKER) to run small fixtures through the workers.
  */
 const BYTES_PER_WORKER = Number(process.env.GOVMD_BYTES_PER_WORKER) || 512 * 1024;
 
-/** About this much text is sent at a time, so that a worker that finishes early takes more. */
+/** About this much text is taken at a time, so that a thread that finishes early takes more. */
 const BATCH_BYTES = 64 * 1024;
 
-/** How many worker threads a run of `jobs` jobs over `bytes` of text starts; 0 means parse in this thread. */
+/**
+ * How many worker threads a run of `jobs` jobs over `bytes` of text starts besides this thread,
+ * which parses too (`parseInWorkers`' `parseHere`); 0 means parse in this thread alone.
+ */
 export function workersFor(jobs: number, bytes: number): number {
-  const workers = Math.min(jobs, Math.floor(bytes / BYTES_PER_WORKER));
-  return workers >= 2 && existsSync(WORKER_FILE) ? workers : 0;
+  const threads = Math.min(jobs, Math.floor(bytes / BYTES_PER_WORKER));
+  return threads >= 2 && existsSync(WORKER_FILE) ? threads - 1 : 0;
 }
 
 /**
  * Reads the files as the project would (the scan, and the full parse where the structure is
- * used) in `workers` worker threads into `store`, the largest first so that no worker
- * is left with a long file at the end. A worker that fails leaves its files unparsed here: the
- * project then parses them itself, so the findings are the same either way.
+ * used) in `workers` worker threads into `store`, the largest first so that no thread is left
+ * with a long file at the end. `parseHere`, when given, makes this thread one of the readers: it
+ * takes batches from the same queue while the workers start and run, its parses staying here
+ * with no copy across threads. A worker that fails leaves its files unparsed here: the project
+ * then parses them itself, so the findings are the same either way.
  */
 export async function parseInWorkers(
   files: readonly FileToParse[],
@@ -50,6 +55,7 @@ export async function parseInWorkers(
   workers: number,
   store: ParsedDocuments,
   workerFile = WORKER_FILE,
+  parseHere?: (file: FileToParse) => void,
 ): Promise<void> {
   const queue = [...files].sort((a, b) => b.text.length - a.text.length);
   const texts = new Map(files.map((file) => [file.uri, file.text]));
@@ -83,5 +89,13 @@ export async function parseInWorkers(
       worker.on('exit', resolve);
       sendNext();
     });
-  await Promise.all(Array.from({ length: workers }, runWorker));
+  const runHere = async () => {
+    if (!parseHere) return;
+    for (let batch = nextBatch(); batch; batch = nextBatch()) {
+      for (const file of batch.files) parseHere(file);
+      // Between batches, the workers' answers are taken and more work sent to them.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([...Array.from({ length: workers }, runWorker), runHere()]);
 }
