@@ -109,6 +109,31 @@ test('the scanner\'s reading gives exactly the facts the parser gives, on every 
   assert.ok(files > 700, `${files} corpus files`);
 });
 
+// The differential test of parsing neighbouring chunks in one call: over the same files, every
+// fact (list items and paragraphs too) is what parsing each chunk alone gives, read in full and
+// read with the scanner.
+test('chunks parsed in runs give exactly the facts of each chunk parsed alone, on every Markdown file of the corpus', () => {
+  const differences: string[] = [];
+  let batchedCalls = 0;
+  for (const [name, text] of corpus()) {
+    for (const scanner of [undefined, LINK_SCANNER]) {
+      const together = new DocumentParser().parse(text, scanner);
+      const alone = new DocumentParser([], 50_000, false).parse(text, scanner);
+      const facts = scanner ? SCANNED_FACTS : ([...LISTED_FACTS, 'frontMatter', 'skipped', 'chunks', 'chunksParsed'] as const);
+      for (const fact of facts) {
+        try {
+          assert.deepEqual(together[fact], alone[fact]);
+        } catch (error) {
+          differences.push(`${name}${scanner ? ' (scanned)' : ''}: ${fact}\n${(error as Error).message.slice(0, 1500)}`);
+        }
+      }
+      batchedCalls += together.chunksParsed > 1 ? 1 : 0;
+    }
+  }
+  assert.deepEqual(differences.slice(0, 10), []);
+  assert.ok(batchedCalls > 500, `${batchedCalls} readings parsed more than one chunk`);
+});
+
 test('a document read by the scanner says so rather than having no list items', () => {
   const scanned = new DocumentParser().parse(md('- [ ] **item**', '', 'Paragraph.'), LINK_SCANNER);
   assert.throws(() => scanned.listItems, /listItems were not read/);

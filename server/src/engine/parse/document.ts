@@ -105,6 +105,8 @@ export class DocumentParser {
   constructor(
     private readonly extraPlaceholderPatterns: readonly UserPattern[] = [],
     private readonly maxUnheldChunks = 50_000,
+    /** Whether chunks are parsed in runs, one call each (`scanChunks`); off, each alone (tests compare the two). */
+    private readonly batched = true,
   ) {}
 
   /** How many chunk scans are kept (for tests of the bound). */
@@ -167,29 +169,51 @@ export class DocumentParser {
       const rest = { start: chunks[MAX_CHUNKS].start, end: text.length };
       document.skipped.push({ span: rest, reason: `the document has more than ${MAX_CHUNKS} blocks between blank lines before them` });
     }
-    for (const chunk of chunks.slice(0, MAX_CHUNKS)) {
+    // Chunks the scanner cannot read and the cache does not hold are parsed together, in runs of
+    // one call each: each call to the parser combines its extensions anew, which cost as much as
+    // the parse itself for the many short chunks of a document.
+    const scans: ChunkScan[] = [];
+    const toParse: PendingChunk[] = [];
+    const pendingByKey = new Map<string, PendingChunk>();
+    for (const [index, chunk] of chunks.slice(0, MAX_CHUNKS).entries()) {
       const chunkText = text.slice(chunk.start, chunk.end);
       const quick = scanner && this.quickScan(chunkText, scanner, normalizedLabels!);
       if (quick) {
-        appendScan(document, quick, chunk.start);
+        scans[index] = quick;
         continue;
       }
       const appendix = definitionsAppendix(chunkText, foldedLabels);
       const key = appendix ? `${chunkText}\u0000${appendix}` : chunkText;
-      let entry = this.cache.get(key);
-      if (!entry) {
-        // The key and the text parsed are copies: a slice would keep the whole document alive in
-        // the cache after the document itself is gone (each keystroke's version, in an editor).
-        const ownText = detachedCopy(chunkText);
-        const ownKey = appendix ? `${ownText}\u0000${appendix}` : ownText;
-        entry = { key: ownKey, scan: this.scanChunk(ownText, appendix), holders: 0 };
-        this.cache.set(ownKey, entry);
-        this.unheld++;
-        document.chunksParsed++;
+      const cached = this.cache.get(key);
+      if (cached) {
+        keys.add(cached.key);
+        scans[index] = cached.scan;
+        continue;
       }
-      keys.add(entry.key);
-      appendScan(document, entry.scan, chunk.start);
+      const same = pendingByKey.get(key);
+      if (same) {
+        same.alsoAt.push(index);
+        continue;
+      }
+      // The key and the text parsed are copies: a slice would keep the whole document alive in
+      // the cache after the document itself is gone (each keystroke's version, in an editor).
+      const pending: PendingChunk = { index, text: detachedCopy(chunkText), appendix, alsoAt: [] };
+      pendingByKey.set(key, pending);
+      toParse.push(pending);
     }
+    for (const run of neighbourRuns(toParse, this.batched)) {
+      const runScans = this.scanChunks(run);
+      for (const [i, pending] of run.entries()) {
+        const scan = runScans[i];
+        const ownKey = pending.appendix ? `${pending.text}\u0000${pending.appendix}` : pending.text;
+        this.cache.set(ownKey, { key: ownKey, scan, holders: 0 });
+        this.unheld++;
+        keys.add(ownKey);
+        document.chunksParsed++;
+        for (const index of [pending.index, ...pending.alsoAt]) scans[index] = scan;
+      }
+    }
+    for (const [index, scan] of scans.entries()) appendScan(document, scan, chunks[index].start);
     if (chunks.length > MAX_CHUNKS) document.nonProse.push(document.skipped[document.skipped.length - 1].span);
     const parsed = Object.assign(document, { lines: new LineIndex(text), structured: !scanner });
     if (scanner) for (const fact of STRUCTURE_FACTS) withheld(parsed, fact);
@@ -201,6 +225,29 @@ export class DocumentParser {
     if (unparsableReason(chunkText)) return undefined;
     const facts = scan.read(chunkText, labels);
     return facts && { ...facts, ...this.derivedFacts(chunkText, facts) };
+  }
+
+  /**
+   * The scans of chunks, from one parse of their texts one after the other: a chunk starts where no
+   * block of the text before it continues (chunks.ts), and every chunk but a document's last ends
+   * with a blank line, so each chunk's facts are those it has parsed alone.
+   */
+  private scanChunks(run: readonly PendingChunk[]): ChunkScan[] {
+    if (run.length === 1) return [this.scanChunk(run[0].text, run[0].appendix)];
+    const runText = run.map((pending) => pending.text).join('');
+    const starts: number[] = [];
+    for (let i = 0, offset = 0; i < run.length; offset += run[i].text.length, i++) starts.push(offset);
+    let facts: ChunkFacts;
+    try {
+      facts = extractFacts(parseMarkdown(runText, (offset) => starts[chunkIndexAt(starts, offset)]), runText);
+    } catch {
+      // Each chunk alone, so that only the one that cannot be read is reported unchecked.
+      return run.map((pending) => this.scanChunk(pending.text, pending.appendix));
+    }
+    return splitFacts(facts, starts).map((chunkFacts, i) => ({
+      ...chunkFacts,
+      ...this.derivedFacts(run[i].text, chunkFacts),
+    }));
   }
 
   private scanChunk(chunkText: string, appendix: string): ChunkScan {
@@ -315,6 +362,105 @@ function clipFacts(facts: ChunkFacts, length: number): ChunkFacts {
     definitions: facts.definitions.filter(inside),
     nonProse: facts.nonProse.filter((span) => span.start < length).map((span) => ({ start: span.start, end: Math.min(span.end, length) })),
   };
+}
+
+/** A chunk to parse: its index in the document, its own copy of its text, its definitions appendix. */
+interface PendingChunk {
+  index: number;
+  text: string;
+  appendix: string;
+  /** Later chunks of the document with the same text and appendix: they get the same scan. */
+  alsoAt: number[];
+}
+
+/**
+ * The chunks in runs, in document order, none of them one the parser would refuse (that one is
+ * reported alone) or one that needs definitions appended, no run longer than MAX_RUN_LENGTH.
+ */
+function neighbourRuns(chunks: readonly PendingChunk[], batched: boolean): PendingChunk[][] {
+  const runs: PendingChunk[][] = [];
+  let run: PendingChunk[] = [];
+  let runLength = 0;
+  for (const chunk of chunks) {
+    // A chunk that uses the document's definitions is parsed alone with them (definitionsAppendix):
+    // appended to a run, they met other chunks' definitions and continued each other differently.
+    // One that opens with a front matter fence is read as front matter when it opens the text
+    // parsed: it is parsed alone, so that it opens its own text and no run's.
+    // So is one with a footnote (`[^1]`): a chunk alone knows only its own footnote definitions.
+    const alone = !batched || chunk.appendix !== '' || FRONT_MATTER_FENCE.test(chunk.text) || chunk.text.includes('[^') || unparsableReason(chunk.text) !== undefined;
+    if (alone || runLength + chunk.text.length > MAX_RUN_LENGTH) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      runLength = 0;
+    }
+    if (alone) {
+      runs.push([chunk]);
+      continue;
+    }
+    run.push(chunk);
+    runLength += chunk.text.length;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+const FRONT_MATTER_FENCE = /^\ufeff?(?:---|\+\+\+)/;
+
+/** Runs stay short enough that one parse never holds much more than a chunk's events at once. */
+const MAX_RUN_LENGTH = 64 * 1024;
+
+/**
+ * One parse's facts cut at the chunks' starts (offsets into the parsed text, ascending, the first 0):
+ * each fact goes to the chunk it starts in, moved to that chunk's offsets; spans of non-prose that
+ * run over a cut are cut there, as each chunk parsed alone ends its own.
+ */
+function splitFacts(facts: ChunkFacts, starts: readonly number[]): ChunkFacts[] {
+  const parts = starts.map(() => emptyChunkFacts());
+  const chunkAt = (offset: number) => chunkIndexAt(starts, offset);
+  const firstItem = starts.map(() => -1);
+  for (const [index, item] of facts.listItems.entries()) {
+    const chunk = chunkAt(item.span.start);
+    if (firstItem[chunk] === -1) firstItem[chunk] = index;
+    const copy = moved(item, -starts[chunk]);
+    // A list item names its parent by index: in its own chunk's list.
+    if (copy.parent !== -1) copy.parent -= firstItem[chunk];
+    parts[chunk].listItems.push(copy);
+  }
+  for (const kind of ['headings', 'htmlComments', 'links', 'definitions', 'paragraphs', 'htmlAnchors'] as const) {
+    for (const fact of facts[kind]) {
+      const chunk = chunkAt(fact.span.start);
+      (parts[chunk][kind] as unknown[]).push(moved(fact, -starts[chunk]));
+    }
+  }
+  for (const span of facts.inlineCode) {
+    const chunk = chunkAt(span.start);
+    parts[chunk].inlineCode.push(moved(span, -starts[chunk]));
+  }
+  for (const span of facts.nonProse) {
+    for (let chunk = chunkAt(span.start), start = span.start; ; chunk++) {
+      const limit = starts[chunk + 1] ?? Infinity;
+      parts[chunk].nonProse.push({ start: start - starts[chunk], end: Math.min(span.end, limit) - starts[chunk] });
+      if (span.end <= limit) break;
+      start = limit;
+    }
+  }
+  if (facts.frontMatter) {
+    const chunk = chunkAt(facts.frontMatter.span.start);
+    parts[chunk].frontMatter = moved(facts.frontMatter, -starts[chunk]);
+  }
+  return parts;
+}
+
+/** The index of the chunk an offset is in, given the chunks' starts (ascending, the first 0). */
+function chunkIndexAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 function shift(span: Span, by: number): Span {

@@ -7,12 +7,15 @@ import { locateUnpositioned } from './positions';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
-/** Parses Markdown into an mdast tree whose positions are offsets into `text`. */
-export function parseMarkdown(text: string): Root {
+/**
+ * Parses Markdown into an mdast tree whose positions are offsets into `text`. `fallbackAt`: where a
+ * node whose place cannot be found goes (`locateUnpositioned`).
+ */
+export function parseMarkdown(text: string, fallbackAt?: (offset: number) => number): Root {
   // micromark drops a byte order mark that opens its input and counts offsets from after it. A
   // chunk may open with one that is text in the document: a mark of our own in front is the one
   // dropped, so the chunk's mark stays text and offsets stay the chunk's.
   const root = processor.parse(text.charCodeAt(0) === 0xfeff ? `\ufeff${text}` : text) as Root;
-  locateUnpositioned(root, text);
+  locateUnpositioned(root, text, fallbackAt);
   return root;
 }
