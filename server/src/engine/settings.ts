@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { distance } from 'fastest-levenshtein';
 import type { SeveritySetting } from './types';
 import { RULES } from './rules';

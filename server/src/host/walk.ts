@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { globMatcher } from '../engine/globs';
 import ignore, { type Ignore } from 'ignore';
@@ -26,6 +26,10 @@ interface IgnoreRules {
  * `boundaries[i]` is the folder the walk of `paths[i]` must stay in (its workspace root; the path
  * itself by default): a symbolic link whose target lies outside it is not followed. Paths named
  * explicitly are taken as named.
+ *
+ * The file system is asked synchronously: the walk makes one call after another, each a few
+ * microseconds on a local disk, less than an awaited call's round trip through the thread pool
+ * (a tenth of a second of idle time over cncf/toc's 300 folders).
  */
 export async function walkFiles(paths: readonly string[], exclude: readonly string[], base: string, boundaries: readonly string[] = paths): Promise<WalkResult> {
   const isExcluded = globMatcher(exclude);
@@ -45,11 +49,11 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
   };
 
   /** A path whose kind is not known yet: named by the user, or a symbolic link met in a folder. */
-  const visit = async (path: string, explicit: boolean, ignores: readonly IgnoreRules[]): Promise<void> => {
+  const visit = (path: string, explicit: boolean, ignores: readonly IgnoreRules[]): void => {
     if (!explicit && excluded(path)) return;
     let stat;
     try {
-      stat = await fs.stat(path);
+      stat = fs.statSync(path);
     } catch (error) {
       // A dangling link named like a governance file is worth a line; other broken entries are not.
       if (explicit || CHECKED_FILE.test(path) || (error as NodeJS.ErrnoException).code === 'ELOOP') {
@@ -60,7 +64,7 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
     if (stat.isDirectory()) {
       let real: string;
       try {
-        real = await fs.realpath(path);
+        real = fs.realpathSync.native(path);
       } catch (error) {
         result.problems.push({ path, problem: describeError(error) });
         return;
@@ -68,7 +72,7 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
       return enterFolder(path, real, explicit, ignores);
     }
     if (explicit || (CHECKED_FILE.test(path) && !isIgnored(path, false, ignores))) {
-      addFile(path, await fs.realpath(path).catch(() => path), explicit);
+      addFile(path, realPathOr(path, path), explicit);
     }
   };
 
@@ -82,39 +86,39 @@ export async function walkFiles(paths: readonly string[], exclude: readonly stri
   // A folder's entries say their own kind: only symbolic links are asked the file system again,
   // and the real path of anything else is its folder's real path and its name. A walk of a
   // repository is then one readdir per folder rather than a stat and a realpath per entry.
-  const enterFolder = async (path: string, real: string, explicit: boolean, ignores: readonly IgnoreRules[]): Promise<void> => {
+  const enterFolder = (path: string, real: string, explicit: boolean, ignores: readonly IgnoreRules[]): void => {
     if (seenFolders.has(real)) return;
     if (!explicit && !inside(real)) return leadsOut(path, real);
     seenFolders.add(real);
     if (!explicit && isIgnored(path, true, ignores)) return;
     const inner = [...ignores];
-    const [gitignore, listing] = await Promise.all([
-      fs.readFile(nodePath.join(path, '.gitignore'), 'utf8').catch(() => undefined),
-      fs.readdir(path, { withFileTypes: true }).catch((error: unknown) => ({ error })),
-    ]);
-    if ('error' in listing) {
-      result.problems.push({ path, problem: describeError(listing.error) });
+    let listing: fs.Dirent[];
+    try {
+      listing = fs.readdirSync(path, { withFileTypes: true });
+    } catch (error) {
+      result.problems.push({ path, problem: describeError(error) });
       return;
     }
+    const gitignore = listing.some((entry) => entry.name === '.gitignore') ? readIfThere(nodePath.join(path, '.gitignore')) : undefined;
     if (gitignore !== undefined) inner.push({ folder: path, rules: ignore().add(gitignore) });
     const entries = listing.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name === 'node_modules' || entry.name === '.git') continue;
       const child = nodePath.join(path, entry.name);
       // Links, and entries whose kind the file system does not tell, are asked the file system.
-      if (entry.isSymbolicLink() || !(entry.isFile() || entry.isDirectory())) await visit(child, false, inner);
+      if (entry.isSymbolicLink() || !(entry.isFile() || entry.isDirectory())) visit(child, false, inner);
       // A file that is not checked is passed at once: whether it is excluded changes nothing.
       else if (entry.isFile() && !CHECKED_FILE.test(child)) continue;
       else if (excluded(child)) continue;
-      else if (entry.isDirectory()) await enterFolder(child, nodePath.join(real, entry.name), false, inner);
+      else if (entry.isDirectory()) enterFolder(child, nodePath.join(real, entry.name), false, inner);
       else if (CHECKED_FILE.test(child) && !isIgnored(child, false, inner)) addFile(child, nodePath.join(real, entry.name), false);
     }
   };
 
   for (const [index, path] of paths.entries()) {
     const limit = boundaries[index] ?? path;
-    boundary = await fs.realpath(nodePath.resolve(base, limit)).catch(() => '');
-    await visit(nodePath.resolve(base, path), true, []);
+    boundary = realPathOr(nodePath.resolve(base, limit), '');
+    visit(nodePath.resolve(base, path), true, []);
   }
   return result;
 }
@@ -124,4 +128,20 @@ function isIgnored(path: string, folder: boolean, ignores: readonly IgnoreRules[
     const relative = nodePath.relative(root, path).split(nodePath.sep).join('/');
     return relative !== '' && !relative.startsWith('..') && rules.ignores(folder ? `${relative}/` : relative);
   });
+}
+
+function realPathOr(path: string, fallback: string): string {
+  try {
+    return fs.realpathSync.native(path);
+  } catch {
+    return fallback;
+  }
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
