@@ -177,7 +177,9 @@ export class DocumentParser {
     const pendingByKey = new Map<string, PendingChunk>();
     for (const [index, chunk] of chunks.slice(0, MAX_CHUNKS).entries()) {
       const chunkText = text.slice(chunk.start, chunk.end);
-      const quick = scanner && this.quickScan(chunkText, scanner, normalizedLabels!);
+      // What the parser would not take is not read by the scanner either: it is reported unchecked.
+      const unparsableScanned = scanner ? unparsableReason(chunkText) : undefined;
+      const quick = scanner && unparsableScanned === undefined && this.quickScan(chunkText, scanner, normalizedLabels!);
       if (quick) {
         scans[index] = quick;
         continue;
@@ -197,7 +199,8 @@ export class DocumentParser {
       }
       // The key and the text parsed are copies: a slice would keep the whole document alive in
       // the cache after the document itself is gone (each keystroke's version, in an editor).
-      const pending: PendingChunk = { index, text: detachedCopy(chunkText), appendix, alsoAt: [] };
+      const unparsable = scanner ? unparsableScanned : unparsableReason(chunkText);
+      const pending: PendingChunk = { index, text: detachedCopy(chunkText), appendix, unparsable, alsoAt: [] };
       pendingByKey.set(key, pending);
       toParse.push(pending);
     }
@@ -221,8 +224,6 @@ export class DocumentParser {
   }
 
   private quickScan(chunkText: string, scan: ChunkScanner, labels: ReadonlySet<string>): ChunkScan | undefined {
-    // What the parser would not take is not read by the scanner either: it is reported unchecked.
-    if (unparsableReason(chunkText)) return undefined;
     const facts = scan.read(chunkText, labels);
     return facts && { ...facts, ...this.derivedFacts(chunkText, facts) };
   }
@@ -233,7 +234,7 @@ export class DocumentParser {
    * with a blank line, so each chunk's facts are those it has parsed alone.
    */
   private scanChunks(run: readonly PendingChunk[]): ChunkScan[] {
-    if (run.length === 1) return [this.scanChunk(run[0].text, run[0].appendix)];
+    if (run.length === 1) return [this.scanChunk(run[0].text, run[0].appendix, run[0].unparsable)];
     const runText = run.map((pending) => pending.text).join('');
     const starts: number[] = [];
     for (let i = 0, offset = 0; i < run.length; offset += run[i].text.length, i++) starts.push(offset);
@@ -242,7 +243,7 @@ export class DocumentParser {
       facts = extractFacts(parseMarkdown(runText, (offset) => starts[chunkIndexAt(starts, offset)]), runText);
     } catch {
       // Each chunk alone, so that only the one that cannot be read is reported unchecked.
-      return run.map((pending) => this.scanChunk(pending.text, pending.appendix));
+      return run.map((pending) => this.scanChunk(pending.text, pending.appendix, pending.unparsable));
     }
     return splitFacts(facts, starts).map((chunkFacts, i) => ({
       ...chunkFacts,
@@ -250,8 +251,7 @@ export class DocumentParser {
     }));
   }
 
-  private scanChunk(chunkText: string, appendix: string): ChunkScan {
-    const unparsable = unparsableReason(chunkText);
+  private scanChunk(chunkText: string, appendix: string, unparsable: string | undefined): ChunkScan {
     if (unparsable) return opaqueScan(chunkText, unparsable);
     // Reference links resolve against definitions anywhere in the document: give each chunk the
     // document's labels after its own text, then drop whatever lies past the chunk.
@@ -369,6 +369,8 @@ interface PendingChunk {
   index: number;
   text: string;
   appendix: string;
+  /** Why the parser would not take it (`unparsableReason`), when it would not. */
+  unparsable: string | undefined;
   /** Later chunks of the document with the same text and appendix: they get the same scan. */
   alsoAt: number[];
 }
@@ -387,7 +389,7 @@ function neighbourRuns(chunks: readonly PendingChunk[], batched: boolean): Pendi
     // One that opens with a front matter fence is read as front matter when it opens the text
     // parsed: it is parsed alone, so that it opens its own text and no run's.
     // So is one with a footnote (`[^1]`): a chunk alone knows only its own footnote definitions.
-    const alone = !batched || chunk.appendix !== '' || FRONT_MATTER_FENCE.test(chunk.text) || chunk.text.includes('[^') || unparsableReason(chunk.text) !== undefined;
+    const alone = !batched || chunk.appendix !== '' || FRONT_MATTER_FENCE.test(chunk.text) || chunk.text.includes('[^') || chunk.unparsable !== undefined;
     if (alone || runLength + chunk.text.length > MAX_RUN_LENGTH) {
       if (run.length > 0) runs.push(run);
       run = [];
