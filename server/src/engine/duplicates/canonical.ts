@@ -1,4 +1,4 @@
-import { Utils, URI } from 'vscode-uri';
+import { uriBasename } from '../text/uriText';
 import type { Definition } from './definitions';
 import { DEFAULT_LEXICON, processEntry, type Lexicon } from './lexicon';
 
@@ -23,7 +23,7 @@ const GENERAL_HOMES = ['governance', 'membership'];
 export function chooseCanonical(members: readonly Located[], process?: string, lexicon: Lexicon = DEFAULT_LEXICON): number {
   const homes = [...(process ? (processEntry(lexicon, process)?.homes ?? []) : []), ...GENERAL_HOMES];
   const rank = (member: Located): number[] => {
-    const name = Utils.basename(URI.parse(member.uri)).toLowerCase();
+    const name = uriBasename(member.uri).toLowerCase();
     const home = homes.findIndex((word) => name.includes(word));
     return [
       member.definition.kind === 'heading' ? 0 : 1,

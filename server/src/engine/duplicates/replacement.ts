@@ -1,8 +1,7 @@
-import { Utils, URI } from 'vscode-uri';
 import type { Span } from '../types';
 import type { Located } from './canonical';
 import { lineBreakOf } from '../text/lineIndex';
-import { decodeUri } from '../text/uriText';
+import { decodeUri, uriBasename } from '../text/uriText';
 import { linkBetween } from '../workspaceIndex';
 
 export interface LinkReplacement {
@@ -21,7 +20,7 @@ export interface LinkReplacement {
  */
 export function linkReplacement(text: string, member: Located, target: Located): LinkReplacement {
   const href = linkBetween(member.uri, target.uri, target.definition.anchor);
-  const link = `[${escapeLinkText(`${target.definition.label} in ${Utils.basename(URI.parse(target.uri))}`)}](${href})`;
+  const link = `[${escapeLinkText(`${target.definition.label} in ${uriBasename(target.uri)}`)}](${href})`;
   const { labelSpan, bodySpan } = member.definition;
   const title = `Replace this definition with a link to ${decodeUri(href)}`;
   const eol = lineBreakOf(text);

@@ -1,4 +1,4 @@
-import { URI, Utils } from 'vscode-uri';
+import { uriBasename } from '../text/uriText';
 import type { Rule } from './rule';
 import type { DuplicateGroup } from '../duplicates/findDuplicates';
 import { processEntry } from '../duplicates/lexicon';
@@ -55,5 +55,5 @@ function describe(group: DuplicateGroup, ownRoles: readonly string[] | undefined
 }
 
 function fileName(uri: string): string {
-  return Utils.basename(URI.parse(uri));
+  return uriBasename(uri);
 }

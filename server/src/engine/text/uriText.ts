@@ -1,4 +1,4 @@
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 
 /*
  * Every percent-encoding and decoding of the engine and its hosts goes through here, and none of
@@ -50,4 +50,14 @@ export function parseUri(text: string): URI {
 /** The `file:` URI of a path, as a string. */
 export function fileUri(path: string): string {
   return URI.file(wellFormed(path)).toString();
+}
+
+/**
+ * The last segment of a URI's path, decoded (`Utils.basename(URI.parse(uri))`). A plain `file:`
+ * URI is cut as a string: the duplicate-section messages name every other member's file, for
+ * every member, at every keystroke in a duplicated section.
+ */
+export function uriBasename(uri: string): string {
+  if (uri.startsWith('file://') && !/[?#]/.test(uri)) return decodeUriComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  return Utils.basename(parseUri(uri));
 }
