@@ -45,7 +45,7 @@ Options:
   --hints                   Also print hint-level findings (the editor's faint suggestions: an
                             anchor in another letter case, a DD on an older template); --fail-on
                             hint implies it
-  --jobs N                  Parse in up to N threads (default: the number of processors); a run
+  --jobs N                  Parse in up to N threads (default: half the processors); a run
                             over less than about 1 MB of Markdown uses one. The report is the same
                             for every N
   --cache                   Keep what this run learnt for the next: each file's parse, by its
