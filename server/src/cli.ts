@@ -211,7 +211,14 @@ async function check(args: string[], io: Io): Promise<number> {
   }
 
   const reportHints = values.hints || failOn === 'hint';
-  const fileOf = (uri: string) => displayPath(URI.parse(uri).fsPath, io);
+  // Each file's shown path is worked out once: the sort and the report ask for it per finding,
+  // and a file related to thousands of findings (a definition defined in every repository) is many.
+  const shownPaths = new Map<string, string>();
+  const fileOf = (uri: string) => {
+    let shown = shownPaths.get(uri);
+    if (shown === undefined) shownPaths.set(uri, (shown = displayPath(URI.parse(uri).fsPath, io)));
+    return shown;
+  };
   const findings: Finding[] = [];
   let checked = 0;
   for (const { project, workspace, paths, parsed, recorder, root, settingsFolder } of projects) {
