@@ -349,5 +349,5 @@ function withoutItems(doc: ParsedDocument, content: Span, items: ListItemFact[])
 
 /** Drops blank lines at both ends, keeping the first line's indentation. */
 function trimBlankLines(text: string): string {
-  return text.replace(/^(?:[ \t]*\n)+/, '').replace(/\s+$/, '');
+  return text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
 }

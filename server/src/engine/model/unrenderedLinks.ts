@@ -93,7 +93,7 @@ export function findUnrenderedLinks(text: string, nonProse: readonly Span[], lin
   }
 
   for (const match of text.matchAll(SPACE_IN_URL)) {
-    const inside = match[2].replace(/[ \t]+(?:"[^"]*"|'[^']*')[ \t]*$/, '');
+    const inside = withoutTitle(match[2]);
     if (!/\s/.test(inside.trim()) || !isLooseBracket(match.index)) continue;
     const urlStart = match.index + match[0].length - 1 - match[2].length;
     const leading = /^\s*/.exec(inside)![0].length;
@@ -167,4 +167,25 @@ export function findUnresolvedReferences(text: string, nonProse: readonly Span[]
     found.push({ span, label, labelSpan: { start: labelStart, end: labelStart + label.length } });
   }
   return found;
+}
+
+/**
+ * A destination without its `"title"` or `'title'`: found from the end, each character looked at
+ * once, where the pattern `[ \t]+"[^"]*"[ \t]*$` retried at every blank of a long run.
+ */
+function withoutTitle(destination: string): string {
+  const end = beforeBlanks(destination, destination.length);
+  const quote = destination[end - 1];
+  if (end < 2 || (quote !== '"' && quote !== "'")) return destination;
+  const open = destination.lastIndexOf(quote, end - 2);
+  if (open < 1 || !isBlank(destination[open - 1])) return destination;
+  return destination.slice(0, beforeBlanks(destination, open));
+}
+
+const isBlank = (character: string) => character === ' ' || character === '\t';
+
+/** Where the blanks that end `text.slice(0, end)` begin. */
+function beforeBlanks(text: string, end: number): number {
+  while (end > 0 && isBlank(text[end - 1])) end--;
+  return end;
 }
