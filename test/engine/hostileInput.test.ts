@@ -6,6 +6,8 @@ import { InMemoryWorkspace } from '../../server/src/engine/workspace';
 import { defaultSettings } from '../../server/src/engine/settings';
 import { extractFacts } from '../../server/src/engine/parse/facts';
 import { outline } from '../../server/src/engine/editor/outline';
+import { criterionEvidence } from '../../server/src/engine/evidence/criterionEvidence';
+import { saysNotApplicable } from '../../server/src/engine/evidence/citations';
 
 // Issue 11, items 6, 8 and 9, through the engine. No test here times anything: each is sized so
 // that the old code (a crash, a recursion, a quadratic) fails or runs for many minutes, past the
@@ -174,4 +176,17 @@ test('a long run of spaces in a link destination is one malformed-url finding, r
     '3:3 malformed-url Malformed URL: it holds white space, so the link does not render; did you mean https://github.com/taofengl%20iu?',
     '4:3 malformed-url Malformed URL: it holds white space, so the link does not render; did you mean https://example.org/a-b?',
   ]);
+});
+
+test('each criterion looks for its evidence in its own evaluation, not in the whole DD: 90,000 met criteria', GENEROUS, async () => {
+  // Each criterion's citations went through every link and HTML comment of the document: 90,000
+  // criteria citing a link each was 8 billion steps. Blocks of 2,000 stay within the parser's limits.
+  const block = '- [x] **I**\n  - see [d](d.md) <!-- r -->\n'.repeat(2_000) + '\n';
+  const text = `# Due Diligence\n\n## Area\n\n### Required\n\n${block.repeat(45)}`;
+  const project = new Project(new InMemoryWorkspace({ 'file:///ws/dd.md': text, 'file:///ws/d.md': '# D\n' }), defaultSettings());
+  const doc = (await project.document('file:///ws/dd.md'))!;
+  assert.equal(doc.dd.criteria.length, 90_000);
+  const cited = doc.dd.criteria.map((criterion) => criterionEvidence(doc, criterion).citations.map((c) => `${c.kind} ${c.url}`).join());
+  assert.deepEqual(new Set(cited), new Set(['link d.md']));
+  assert.equal(doc.dd.criteria.filter((criterion) => saysNotApplicable(doc, criterion)).length, 0);
 });

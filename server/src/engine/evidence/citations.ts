@@ -1,6 +1,9 @@
 import type { Span } from '../types';
 import type { GovDocument } from '../govDocument';
 import type { Criterion } from '../model/dd';
+import type { ParsedDocument } from '../parse/document';
+import { ByStart } from '../model/byStart';
+import { SpanCover } from '../text/spans';
 
 /** Something a criterion's evaluation points to as evidence. */
 export interface Citation {
@@ -48,18 +51,20 @@ export function saysNotApplicable(doc: GovDocument, criterion: Criterion): boole
 
 export function citationsOf(doc: GovDocument, criterion: Criterion): Citation[] {
   const parsed = doc.parsed;
-  const excluded = excludedSpans(doc, criterion);
-  const inEvaluation = (span: Span) => span.start >= criterion.body.start && span.start < criterion.body.end && !excluded.some((x) => span.start >= x.start && span.start < x.end);
+  const index = indexOf(parsed);
+  const excluded = new SpanCover(excludedSpans(doc, criterion));
+  const inEvaluation = (span: Span) => span.start >= criterion.body.start && span.start < criterion.body.end && !excluded.covers(span.start);
   const citations: Citation[] = [];
   const linkSpans: Span[] = [];
-  for (const link of parsed.links) {
+  for (const link of index.links.within(criterion.body)) {
     if (!inEvaluation(link.span)) continue;
-    const url = link.kind === 'reference' ? parsed.definitions.find((d) => d.identifier === link.identifier)?.url : link.url;
+    const url = link.kind === 'reference' ? index.definitionUrls.get(link.identifier ?? '') : link.url;
     if (!url) continue;
     linkSpans.push(link.span);
     citations.push({ kind: 'link', text: link.text || url, url, span: link.span });
   }
-  const insideLink = (offset: number) => linkSpans.some((span) => offset >= span.start && offset < span.end);
+  const inLinks = new SpanCover(linkSpans);
+  const insideLink = (offset: number) => inLinks.covers(offset);
   const text = parsed.text;
   for (const reference of issueReferences(text, criterion.body)) {
     if (!inEvaluation(reference.span) || insideLink(reference.span.start)) continue;
@@ -68,11 +73,13 @@ export function citationsOf(doc: GovDocument, criterion: Criterion): Citation[] 
   for (const [pattern, kind] of [[FILE_NAME, 'file'], [BARE_FILE, 'file'], [SECTION_REFERENCE, 'section']] as const) {
     pattern.lastIndex = 0;
     const body = text.slice(criterion.body.start, criterion.body.end);
+    // A pattern's own matches never overlap, so what the earlier passes cited is all there is to avoid.
+    const cited = new SpanCover(citations.map((citation) => citation.span));
     for (let match; (match = pattern.exec(body)); ) {
       const start = criterion.body.start + match.index;
       const span = { start, end: start + match[1].length };
       if (!inEvaluation(span) || insideLink(start)) continue;
-      if (citations.some((c) => c.span.start <= start && start < c.span.end)) continue;
+      if (cited.covers(start)) continue;
       citations.push({ kind, text: match[1], span });
     }
   }
@@ -118,11 +125,37 @@ function excludedSpans(doc: GovDocument, criterion: Criterion): Span[] {
   // A TODO asks for evidence; what it names is not evidence given.
   for (const todo of criterion.todos) spans.push(todo.lineSpan);
   for (const sub of criterion.subCriteria) if (!sub.checked) spans.push(sub.item.span);
-  for (const comment of parsed.htmlComments) spans.push(comment.span);
-  for (const placeholder of parsed.placeholders) {
-    if (placeholder.span.start < criterion.body.start || placeholder.span.start >= criterion.body.end) continue;
+  const index = indexOf(parsed);
+  // Only a comment that reaches into the body can hide a part of it; comments never overlap, so
+  // besides those starting in it, only the one just before it may.
+  const before = index.htmlComments.lastBefore(criterion.body.start);
+  if (before && before.span.end > criterion.body.start) spans.push(before.span);
+  for (const comment of index.htmlComments.within(criterion.body)) spans.push(comment.span);
+  for (const placeholder of index.placeholders.within(criterion.body)) {
     const line = parsed.lines.positionAt(placeholder.span.start).line;
     spans.push({ start: parsed.lines.lineStarts[line], end: parsed.lines.lineEnd(line) });
   }
   return spans;
+}
+
+interface DocumentIndex {
+  links: ByStart<ParsedDocument['links'][number]>;
+  htmlComments: ByStart<ParsedDocument['htmlComments'][number]>;
+  placeholders: ByStart<ParsedDocument['placeholders'][number]>;
+  /** A reference's destination: the first definition of its label, as CommonMark takes it. */
+  definitionUrls: ReadonlyMap<string, string>;
+}
+
+const indexes = new WeakMap<ParsedDocument, DocumentIndex>();
+
+/** Built once per parsed document, so each criterion looks only at its own body, not the whole DD. */
+function indexOf(parsed: ParsedDocument): DocumentIndex {
+  let index = indexes.get(parsed);
+  if (!index) {
+    const definitionUrls = new Map<string, string>();
+    for (const definition of parsed.definitions) if (!definitionUrls.has(definition.identifier)) definitionUrls.set(definition.identifier, definition.url);
+    index = { links: new ByStart(parsed.links), htmlComments: new ByStart(parsed.htmlComments), placeholders: new ByStart(parsed.placeholders), definitionUrls };
+    indexes.set(parsed, index);
+  }
+  return index;
 }

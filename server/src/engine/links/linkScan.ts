@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { splitLines } from '../text/lineIndex';
+import { blankOut, SpanCover, anyStartsInside } from '../text/spans';
 import { destinationAt, emptyChunkFacts, mergeSpans, type ChunkFacts, type DefinitionFact, type HeadingFact, type HtmlCommentFact, type LinkFact } from '../parse/facts';
 
 /**
@@ -25,7 +26,7 @@ export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkF
   const withoutCode = maskCode(withoutComments, lines, facts);
   if (withoutCode === undefined) return undefined;
   // A code span that opened before a comment would have made the comment code.
-  if (facts.htmlComments.some((comment) => facts.inlineCode.some((code) => code.start < comment.span.start && comment.span.start < code.end))) return undefined;
+  if (anyStartsInside(facts.htmlComments.map((comment) => comment.span.start), facts.inlineCode)) return undefined;
   const masked = maskAutolinks(withoutCode, facts);
   if (masked === undefined) return undefined;
 
@@ -69,8 +70,7 @@ export function scanLinkChunk(text: string, labels: ReadonlySet<string>): ChunkF
     literalAutolinks(content, line.start, facts.links.slice(before).map((link) => link.span), facts);
   }
   // What is left unread must not be an autolink literal (`https://…`, `www.…`, `a@b.io`).
-  let rest = masked;
-  for (const span of [...facts.nonProse, ...facts.links.map((link) => link.span)]) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
+  const rest = blankOut(masked, [...facts.nonProse, ...facts.links.map((link) => link.span)], ' ');
   if (/https?:|www\.|mailto:|xmpp:|[\w.+-]@[\w-]+\./i.test(rest)) return undefined;
   // A GFM table cuts its rows into cells at each `|` before reading them: what is read the same in
   // a cell as in a paragraph is what holds no `|` (a link, code span or URL that would be cut is
@@ -95,31 +95,43 @@ interface Line {
   text: string;
 }
 
+/** The index of the line an offset lies on (its end counted as on it), by binary search. */
+function lineHolding(lines: readonly Line[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lines[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** Records HTML comments and `<scheme:…>` autolinks and blanks them out; undefined for any other HTML. */
 /**
  * Records HTML comments and blanks them out (a comment that opens a line is an HTML block, which
  * takes the rest of its last line); undefined when text follows such a block on its line.
  */
 function maskComments(text: string, lines: readonly Line[], facts: ChunkFacts): string | undefined {
-  let masked = text;
+  const covers: Span[] = [];
   for (const match of text.matchAll(/<!--([\s\S]*?)-->/g)) {
     const span = { start: match.index, end: match.index + match[0].length };
     facts.htmlComments.push({ span, body: match[1].trim() } satisfies HtmlCommentFact);
-    const line = lines.find((l) => l.start <= span.start && span.start <= l.start + l.text.length)!;
+    const line = lines[lineHolding(lines, span.start)];
     const opensLine = /^ {0,3}$/.test(text.slice(line.start, span.start));
-    const lastLine = lines.find((l) => l.start <= span.end && span.end <= l.start + l.text.length)!;
+    const lastLine = lines[lineHolding(lines, span.end)];
     const covered = opensLine ? { start: span.start, end: lastLine.start + lastLine.text.length } : span;
     if (opensLine && /\S/.test(text.slice(span.end, covered.end))) return undefined;
     facts.nonProse.push(covered);
-    masked = masked.slice(0, covered.start) + '\u0001'.repeat(covered.end - covered.start) + masked.slice(covered.end);
+    covers.push(covered);
   }
-  return masked;
+  return blankOut(text, covers, '\u0001');
 }
 
 /** Records `<scheme:…>` and `<address@host>` autolinks and blanks them out; undefined for any other HTML. */
 function maskAutolinks(masked: string, facts: ChunkFacts): string | undefined {
   const autolinks = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>\u0001\u0002]*)>|<([a-z0-9.!#$%&'*+/=?^_{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)>/gi;
-  let result = masked;
+  const read: Span[] = [];
   for (const match of masked.matchAll(autolinks)) {
     // `[a]: <scheme:…>` is a definition's destination written in brackets, not an autolink.
     const lineStart = Math.max(masked.lastIndexOf('\n', match.index), masked.lastIndexOf('\r', match.index)) + 1;
@@ -129,8 +141,9 @@ function maskAutolinks(masked: string, facts: ChunkFacts): string | undefined {
     const url = match[1] ?? `mailto:${match[2]}`;
     facts.links.push({ kind: 'autolink', span, url, text: written, destination: { start: span.start + 1, end: span.end - 1 } });
     facts.nonProse.push(span);
-    result = result.slice(0, span.start) + '\u0001'.repeat(span.end - span.start) + result.slice(span.end);
+    read.push(span);
   }
+  const result = blankOut(masked, read, '\u0001');
   return result.includes('<') ? undefined : result;
 }
 
@@ -155,7 +168,7 @@ function fencedCode(text: string, lines: readonly Line[], facts: ChunkFacts): Ch
  */
 function maskCode(masked: string, lines: readonly Line[], facts: ChunkFacts): string | undefined {
   if (!masked.includes('`')) return masked;
-  let result = masked;
+  const spans: Span[] = [];
   for (const line of lines) {
     const content = masked.slice(line.start, line.start + line.text.length);
     const runs = [...content.matchAll(/`+/g)];
@@ -168,11 +181,11 @@ function maskCode(masked: string, lines: readonly Line[], facts: ChunkFacts): st
       const span = { start: line.start + start, end: line.start + end };
       facts.inlineCode.push(span);
       facts.nonProse.push(span);
-      result = result.slice(0, span.start) + '\u0002'.repeat(end - start) + result.slice(span.end);
+      spans.push(span);
       i = close;
     }
   }
-  return result;
+  return blankOut(masked, spans, '\u0002');
 }
 
 function headingFact(lineStart: number, match: RegExpExecArray): HeadingFact | undefined {
@@ -277,9 +290,10 @@ const WHITESPACE = /^\s$/;
  */
 function literalAutolinks(content: string, lineStart: number, taken: readonly Span[], facts: ChunkFacts): void {
   const candidates = /https?:\/\/|www\./gi;
+  const inTaken = new SpanCover(taken.map((span) => ({ start: span.start - lineStart, end: span.end - lineStart })));
   for (let match; (match = candidates.exec(content)); ) {
     const at = match.index;
-    if (taken.some((span) => span.start - lineStart <= at && at < span.end - lineStart)) continue;
+    if (inTaken.covers(at)) continue;
     const previous = content[at - 1];
     const www = match[0][0].toLowerCase() === 'w';
     if (www ? previous !== undefined && !/[\s(*_[\]~]/.test(previous) : previous !== undefined && /[A-Za-z]/.test(previous)) continue;

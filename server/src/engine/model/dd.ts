@@ -1,3 +1,4 @@
+import { ByStart } from './byStart';
 import type { Span } from '../types';
 import type { ParsedDocument } from '../parse/document';
 import type { HeadingFact, HtmlCommentFact, ListItemFact } from '../parse/facts';
@@ -142,31 +143,6 @@ function tasksByParent(items: readonly ListItemFact[]): Map<number, ListItemFact
     else byParent.set(item.parent, [item]);
   }
   return byParent;
-}
-
-/** Finds the items that start inside a span, in their document order, by binary search. */
-class ByStart<T extends { span: Span }> {
-  private readonly order: number[];
-
-  constructor(private readonly items: readonly T[]) {
-    this.order = items.map((_, i) => i).sort((a, b) => items[a].span.start - items[b].span.start || a - b);
-  }
-
-  within(body: Span): T[] {
-    const found = this.order.slice(this.firstAtOrAfter(body.start), this.firstAtOrAfter(body.end));
-    return found.sort((a, b) => a - b).map((i) => this.items[i]);
-  }
-
-  private firstAtOrAfter(offset: number): number {
-    let low = 0;
-    let high = this.order.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.items[this.order[mid]].span.start < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
 }
 
 function buildCriterion(doc: ParsedDocument, index: DocumentIndex, item: ListItemFact, itemIndex: number, body: Span, kind: CriterionKind, area: Area | undefined): Criterion {
