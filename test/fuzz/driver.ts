@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { caseText, type FuzzCase } from './cases';
 import { fuzzSources } from './sources';
@@ -99,7 +99,11 @@ export function runFuzz(options: RunOptions, stats: FuzzStats = emptyStats()): P
         if (slowCpuSecondsPerMb !== undefined && rate > slowCpuSecondsPerMb) {
           const fuzzCase = cases.get(message.index);
           const slow: SlowCase = { seed: options.seed, index: message.index, path: message.path, bytes: message.bytes, cpuMs: message.cpuMs, cpuSecondsPerMb: rate };
-          if (fuzzCase && stats.slow.length < (maxSlowReproducers ?? 20)) {
+          // Reproducers are kept for the worst cases, not the first ones found.
+          const kept = stats.slow.filter((other) => other.reproducer);
+          const mildest = kept[kept.length - 1];
+          if (fuzzCase && (kept.length < (maxSlowReproducers ?? 20) || (mildest && rate > mildest.cpuSecondsPerMb))) {
+            if (kept.length >= (maxSlowReproducers ?? 20) && mildest) dropReproducer(mildest);
             slow.reproducer = reproduce(outDir, options.maxLength, options.seed, 'slow', `${(message.cpuMs / 1000).toFixed(2)} s of CPU for ${(message.bytes / 1024).toFixed(0)} KB`, fuzzCase);
           }
           stats.slow.push(slow);
@@ -148,6 +152,11 @@ export function runFuzz(options: RunOptions, stats: FuzzStats = emptyStats()): P
 
 export function emptyStats(): FuzzStats {
   return { cases: 0, bytes: 0, largestBytes: 0, maxCpuSecondsPerMb: 0, maxCpuMs: 0, maxFixRounds: 0, cliRuns: 0, slow: [] };
+}
+
+function dropReproducer(slow: SlowCase): void {
+  for (const file of [slow.reproducer!, slow.reproducer!.replace(/\.json$/, '.md')]) rmSync(file, { force: true });
+  delete slow.reproducer;
 }
 
 function reproduce(outDir: string, maxLength: number, seed: number, kind: string, message: string, fuzzCase: FuzzCase): string {
