@@ -95,14 +95,21 @@ export async function startServer(rootPath: string, options: { settings?: unknow
       });
     },
     async stop() {
+      // A server that does not answer or does not exit must not keep the test file running: in
+      // the full suite a test file once passed and then never ended, its server still attached.
+      const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+      const within = (promise: Promise<unknown>, ms: number) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
       try {
-        await connection.sendRequest('shutdown');
+        await within(connection.sendRequest('shutdown'), 5_000);
         await connection.sendNotification('exit');
       } catch {
         // already gone
       }
       connection.dispose();
       child.kill();
+      await within(exited, 5_000);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.destroy();
     },
     setSettings(value: unknown) {
       settings = value;
