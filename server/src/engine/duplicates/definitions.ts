@@ -6,6 +6,7 @@ import { DEFAULT_LEXICON, type Lexicon } from './lexicon';
 import { labelWords, readLabel, topicOf, type Topic } from './topics';
 import { bodyWords } from './bodyText';
 import { isPointerBody, mayBePointer } from './pointer';
+import { firstAtOrAfter } from '../text/spans';
 
 /** A section of a governance document, or a bold label in one, and what it defines. */
 export interface Definition {
@@ -217,18 +218,6 @@ function nextBoundary(headingStarts: readonly number[], paragraphLabelStarts: re
   const nextHeading = headingStarts[firstAtOrAfter(headingStarts, after)] ?? Infinity;
   const nextLabel = paragraphLabelStarts[firstAtOrAfter(paragraphLabelStarts, after)] ?? Infinity;
   return Math.min(nextHeading, nextLabel);
-}
-
-/** Index of the first of ascending offsets at or after `offset` (the length when there is none). */
-function firstAtOrAfter(offsets: readonly number[], offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsets[mid] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function labelBody(text: string, label: LabelCandidate, boundary: number): Span {

@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import { splitLines } from '../text/lineIndex';
-import { blankOut, SpanCover, anyStartsInside } from '../text/spans';
+import { blankOut, SpanCover, anyStartsInside, lastAtOrBefore } from '../text/spans';
 import { destinationAt, emptyChunkFacts, mergeSpans, type ChunkFacts, type DefinitionFact, type HeadingFact, type HtmlCommentFact, type LinkFact } from '../parse/facts';
 
 /**
@@ -95,17 +95,6 @@ interface Line {
   text: string;
 }
 
-/** The index of the line an offset lies on (its end counted as on it), by binary search. */
-function lineHolding(lines: readonly Line[], offset: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lines[mid].start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
 
 /** Records HTML comments and `<scheme:…>` autolinks and blanks them out; undefined for any other HTML. */
 /**
@@ -114,12 +103,15 @@ function lineHolding(lines: readonly Line[], offset: number): number {
  */
 function maskComments(text: string, lines: readonly Line[], facts: ChunkFacts): string | undefined {
   const covers: Span[] = [];
+  const lineStarts = lines.map((line) => line.start);
+  // The line an offset lies on, its end counted as on it.
+  const lineHolding = (offset: number) => lines[Math.max(0, lastAtOrBefore(lineStarts, offset))];
   for (const match of text.matchAll(/<!--([\s\S]*?)-->/g)) {
     const span = { start: match.index, end: match.index + match[0].length };
     facts.htmlComments.push({ span, body: match[1].trim() } satisfies HtmlCommentFact);
-    const line = lines[lineHolding(lines, span.start)];
+    const line = lineHolding(span.start);
     const opensLine = /^ {0,3}$/.test(text.slice(line.start, span.start));
-    const lastLine = lines[lineHolding(lines, span.end)];
+    const lastLine = lineHolding(span.end);
     const covered = opensLine ? { start: span.start, end: lastLine.start + lastLine.text.length } : span;
     if (opensLine && /\S/.test(text.slice(span.end, covered.end))) return undefined;
     facts.nonProse.push(covered);

@@ -1,11 +1,14 @@
 import type { Span } from '../types';
+import { firstAtOrAfter } from '../text/spans';
 
 /** Finds the items that start inside a span, in their document order, by binary search. */
 export class ByStart<T extends { span: Span }> {
   private readonly order: number[];
+  private readonly starts: number[];
 
   constructor(private readonly items: readonly T[]) {
     this.order = items.map((_, i) => i).sort((a, b) => items[a].span.start - items[b].span.start || a - b);
+    this.starts = this.order.map((i) => items[i].span.start);
   }
 
   within(body: Span): T[] {
@@ -20,13 +23,6 @@ export class ByStart<T extends { span: Span }> {
   }
 
   private firstAtOrAfter(offset: number): number {
-    let low = 0;
-    let high = this.order.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.items[this.order[mid]].span.start < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstAtOrAfter(this.starts, offset);
   }
 }

@@ -1,6 +1,7 @@
 import type { UserPattern } from '../text/userPattern';
 import type { Span } from '../types';
 import { LineIndex } from '../text/lineIndex';
+import { lastAtOrBefore } from '../text/spans';
 import { splitIntoChunks } from './chunks';
 import { parseMarkdown } from './markdown';
 import { documentTooLarge, MAX_CHUNKS, MAX_DOCUMENT_LENGTH, unparsableReason } from './limits';
@@ -455,14 +456,7 @@ function splitFacts(facts: ChunkFacts, starts: readonly number[]): ChunkFacts[] 
 
 /** The index of the chunk an offset is in, given the chunks' starts (ascending, the first 0). */
 function chunkIndexAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return Math.max(0, lastAtOrBefore(starts, offset));
 }
 
 function shift(span: Span, by: number): Span {

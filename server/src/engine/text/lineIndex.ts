@@ -1,4 +1,5 @@
 import type { Position, Range, Span } from '../types';
+import { lastAtOrBefore } from './spans';
 
 /*
  * The one line model of the engine: a line ends at `\r\n`, a lone `\r` or `\n` — as LSP counts
@@ -66,14 +67,8 @@ export class LineIndex {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     // Between the `\r` and the `\n` of one line break is no place on any line: LSP clients say the line's end.
     if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = Math.max(0, lastAtOrBefore(this.lineStarts, clamped));
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {

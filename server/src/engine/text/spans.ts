@@ -1,7 +1,7 @@
 import type { Span } from '../types';
 
 /**
- * Spans of a text answered in logarithmic time, so that a document with many links, comments or
+ * Offsets and spans of a text found by binary search, so that a document with many links, comments or
  * code spans is read in one pass, never once per span (npm run fuzz; issue 11).
  */
 
@@ -47,8 +47,20 @@ export function anyStartsInside(offsets: readonly number[], spans: readonly Span
   return offsets.some((offset) => cover.covers(offset));
 }
 
+/** Index of the first of ascending numbers at or after `value` (their count when there is none). */
+export function firstAtOrAfter(ascending: readonly number[], value: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ascending[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Index of the last of ascending numbers at or before `value` (-1 when there is none). */
-function lastAtOrBefore(ascending: readonly number[], value: number): number {
+export function lastAtOrBefore(ascending: readonly number[], value: number): number {
   let low = 0;
   let high = ascending.length;
   while (low < high) {
