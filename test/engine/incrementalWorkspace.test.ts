@@ -111,6 +111,35 @@ test('a keystroke in a file that no other file reads, in no duplicate group, re-
   assert.equal(host.recheckedFiles, 1);
 });
 
+test('typing in a duplicated section re-checks the other members only when a place they list moves', async () => {
+  const files = reviewerFiles();
+  const { host, uris } = await startedHost(files);
+  const duplicateGroupsAffected = async (text: string) => {
+    files.set(MEMBERSHIP, text);
+    host.project.setOpenText(MEMBERSHIP, text);
+    host.shown.set(MEMBERSHIP, await host.project.check(MEMBERSHIP));
+    const affected = await host.project.affectedBy([MEMBERSHIP]);
+    for (const [uri, what] of affected) {
+      if (what === 'all') host.shown.set(uri, await host.project.check(uri));
+      else host.shown.set(uri, replaceFindings(host.shown.get(uri)!, DUPLICATE_GROUP_CODES, await host.project.checkDuplicateGroups(uri)));
+    }
+    return [...affected].filter(([, what]) => what === 'duplicate-groups').map(([uri]) => uri);
+  };
+  const ladderBefore = host.shown.get(LADDER)!.filter((finding) => finding.code === 'duplicate-section');
+  assert.ok(ladderBefore.some((finding) => finding.related?.some((place) => place.uri === MEMBERSHIP)), 'the ladder lists a place in the membership file');
+
+  // A word typed into the body of "Adding New Member/Approver/Maintainer", a member of the ladder's groups.
+  const original = files.get(MEMBERSHIP)!;
+  const typed = original.replace('for at least two months.', 'for at least two full months.');
+  assert.notEqual(typed, original);
+  assert.deepEqual(await duplicateGroupsAffected(typed), []);
+
+  // A line typed above the section moves the place the ladder's findings point to.
+  const moved = typed.replace('### Adding New Member/Approver/Maintainer', 'A new line.\n\n### Adding New Member/Approver/Maintainer');
+  assert.deepEqual(await duplicateGroupsAffected(moved), [LADDER]);
+  assertSameFindings(host.shown, await freshFindings(files, uris), 'after a line was typed above the section');
+});
+
 test('random edits with a fixed seed: what the host shows after each edit equals a fresh check of every file', async () => {
   const files = reviewerFiles();
   const { host, uris } = await startedHost(files);

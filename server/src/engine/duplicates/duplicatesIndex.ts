@@ -2,7 +2,7 @@ import type { GovDocument } from '../govDocument';
 import type { WorkspaceDuplicates } from '../rules/rule';
 import type { Span } from '../types';
 import { extractDefinitions, type Definition } from './definitions';
-import { DuplicateFinder } from './findDuplicates';
+import { DuplicateFinder, type PlaceOf } from './findDuplicates';
 import { mergeLexicon, type Lexicon } from './lexicon';
 import { standingOf } from './standing';
 import { projectScope } from './projectScope';
@@ -79,7 +79,7 @@ export class DuplicatesIndex {
   /** The groups, with `doc` as it is now (an open buffer may differ from the file). */
   async groupsFor(doc: GovDocument): Promise<WorkspaceDuplicates> {
     const finder = await this.upToDate();
-    if (this.counts(doc.uri)) this.hold(finder, doc.uri, this.remember(doc));
+    if (this.counts(doc.uri)) this.hold(finder, doc, this.remember(doc));
     return this.snapshot(finder);
   }
 
@@ -91,7 +91,7 @@ export class DuplicatesIndex {
     if (this.definitions.get(doc.uri)?.text === doc.text) return this.groupsFor(doc);
     const finder = await this.upToDate();
     const own = this.held.get(doc.uri);
-    finder.set(doc.uri, this.definitionsOf(doc));
+    finder.set(doc.uri, this.definitionsOf(doc), placeIn(doc));
     const trial = this.snapshot(finder, doc);
     // The trial's groups are read now: putting the file's own definitions back leaves them as they are.
     const groups = trial.groups;
@@ -123,7 +123,10 @@ export class DuplicatesIndex {
   private snapshot(finder: DuplicateFinder, trial?: GovDocument): WorkspaceDuplicates {
     const entryOf = (uri: string) => (uri === trial?.uri ? { doc: trial, text: trial.text } : this.definitions.get(uri));
     return {
-      groups: finder.groups(),
+      // Read by "Show Duplicates"; a check reads only its own file's groups.
+      get groups() {
+        return finder.groups();
+      },
       groupsOf: (uri) => finder.groupsOf(uri),
       lexicon: this.lexicon,
       rangeOf: (uri: string, span: Span) => {
@@ -186,12 +189,13 @@ export class DuplicatesIndex {
     }
   }
 
-  private hold(finder: DuplicateFinder, uri: string, definitions: Definition[]): void {
+  private hold(finder: DuplicateFinder, doc: GovDocument, definitions: Definition[]): void {
+    const uri = doc.uri;
     const held = this.held.get(uri);
     // A DD or a record being typed in defines nothing before and after: the groups stay as they are.
     if (held === definitions || (held?.length === 0 && definitions.length === 0)) return;
     this.held.set(uri, definitions);
-    finder.set(uri, definitions);
+    finder.set(uri, definitions, placeIn(doc));
   }
 
   private async read(finder: DuplicateFinder, uri: string): Promise<void> {
@@ -203,7 +207,7 @@ export class DuplicatesIndex {
       // own check reports the failure (it reads its definitions itself, in groupsFor).
       doc = undefined;
     }
-    if (doc && this.counts(uri)) this.hold(finder, uri, this.remember(doc));
+    if (doc && this.counts(uri)) this.hold(finder, doc, this.remember(doc));
     else {
       finder.delete(uri);
       this.held.delete(uri);
@@ -224,6 +228,14 @@ export class DuplicatesIndex {
     if (doc.kind !== 'governance' || standingOf(doc.path) !== 'living') return [];
     return withCharterBody(extractDefinitions(doc.parsed, { lexicon: this.lexicon }), doc.path);
   }
+}
+
+/** Where related information shows a span of the document: a keystroke moves no label to another line or column before it. */
+function placeIn(doc: GovDocument): PlaceOf {
+  return (span) => {
+    const { start, end } = doc.parsed.lines.range(span);
+    return `${start.line}:${start.character}-${end.line}:${end.character}`;
+  };
 }
 
 /**

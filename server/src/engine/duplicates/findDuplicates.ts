@@ -4,6 +4,7 @@ import { labelWords, type Topic } from './topics';
 import { topicComponents, topicEntries } from './topicGroups';
 import { fingerprint, SimilarityIndex, type Fingerprint, type IndexedBody, type SimilarComponent } from './similarity';
 import { chooseCanonical, type Located } from './canonical';
+import type { Span } from '../types';
 
 /**
  * - `topic`: the same process for an overlapping role, defined in two files, however worded;
@@ -65,18 +66,27 @@ interface TopicBucket {
   groups: DuplicateGroup[];
 }
 
-interface Assembled {
-  all: DuplicateGroup[];
-  byUri: Map<string, DuplicateGroup[]>;
-  /** The copies reported: those that are not one topic group's members already. */
-  shownBodies: Set<DuplicateGroup>;
-}
+/**
+ * What a duplicate-section finding shows of a member besides its file, as a string: its label,
+ * anchor, place (line and column where the host gave them) and roles. Kept per definition, which stands for one
+ * text of its file, so the groups of before an edit still read as they were shown.
+ */
+const shownAs = new WeakMap<Definition, string>();
+
+/** Where a span of a file is shown, for a host that knows the file's lines: a change of line moves related places. */
+export type PlaceOf = (span: Span) => string;
+
+const offsets: PlaceOf = (span) => `${span.start}-${span.end}`;
 
 /**
  * `findDuplicates` kept up to date file by file: setting one file's definitions re-derives what
  * that file contributes — its topic entries, its sections' place among the alike bodies — and
  * regroups only the processes and components it takes or took part in. The groups are the ones
  * a fresh `findDuplicates` over the same definitions finds.
+ *
+ * The files told of a change (`takeChanged`) are those whose duplicate-section findings can read
+ * differently: a group of a hundred members formed again after a keystroke in one of them changes
+ * the findings of the few that list the edited place, not of all.
  */
 export class DuplicateFinder {
   private readonly lexicon: Lexicon;
@@ -89,9 +99,17 @@ export class DuplicateFinder {
   private readonly sections = new Map<string, Section[]>();
   private readonly similar: SimilarityIndex<Section>;
   private readonly bodyGroups = new Map<SimilarComponent<Section>, DuplicateGroup>();
-  private assembled?: Assembled;
-  private shownBodies = new Set<DuplicateGroup>();
-  /** Files whose groups changed since `takeChanged`. */
+  /** The topic group and the copy group (shown or not) each definition is a member of. */
+  private readonly topicGroupOf = new Map<Definition, DuplicateGroup>();
+  private readonly bodyGroupOf = new Map<Definition, DuplicateGroup>();
+  /** Copies that are not one topic group's members already: the copy groups reported. */
+  private readonly shownBodies = new Set<DuplicateGroup>();
+  /** The groups reported, per file with a member in them; `unsorted`: lists to put in order before they are read. */
+  private readonly byUri = new Map<string, DuplicateGroup[]>();
+  private readonly unsorted = new Set<string>();
+  private all?: DuplicateGroup[];
+  private upToDate = true;
+  /** Files whose findings may read differently since `takeChanged`. */
   private changed = new Set<string>();
 
   constructor(options: FindDuplicatesOptions = {}) {
@@ -102,9 +120,18 @@ export class DuplicateFinder {
     this.similar = new SimilarityIndex(options.threshold ?? 0.8);
   }
 
-  /** A file's definitions, in place of what it had. */
-  set(uri: string, definitions: readonly Definition[]): void {
+  /**
+   * A file's definitions, in place of what it had. `placeOf`: where the file's text puts a span
+   * (line and column), so that an edit that moves no label leaves the other files' findings as they are.
+   */
+  set(uri: string, definitions: readonly Definition[], placeOf: PlaceOf = offsets): void {
     this.delete(uri);
+    for (const definition of definitions) {
+      if (!shownAs.has(definition)) {
+        const roles = definition.topic?.roles.join(',') ?? '';
+        shownAs.set(definition, `${definition.label}\u0000${definition.anchor ?? ''}\u0000${placeOf(definition.labelSpan)}\u0000${roles}`);
+      }
+    }
     const scope = this.scopeOf(uri);
     const keys: string[] = [];
     for (const definition of topicEntries(definitions)) {
@@ -131,7 +158,6 @@ export class DuplicateFinder {
       this.similar.add(section);
     }
     if (sections.length) this.sections.set(uri, sections);
-    this.assembled = undefined;
   }
 
   delete(uri: string): void {
@@ -142,86 +168,166 @@ export class DuplicateFinder {
     this.topicKeys.delete(uri);
     for (const section of this.sections.get(uri) ?? []) this.similar.remove(section);
     this.sections.delete(uri);
-    this.assembled = undefined;
+    // The file's own check reads its new definitions: it is told whatever its groups do.
+    this.changed.add(uri);
+    this.upToDate = false;
   }
 
   /** Every group, ordered by its first member. */
   groups(): readonly DuplicateGroup[] {
-    return this.assemble().all;
+    this.update();
+    if (!this.all) {
+      const all: DuplicateGroup[] = [...this.shownBodies];
+      for (const bucket of this.buckets.values()) all.push(...bucket.groups);
+      this.all = all.sort(compareGroups);
+    }
+    return this.all;
   }
 
   /** The groups a file has a member in, in the same order. */
   groupsOf(uri: string): readonly DuplicateGroup[] {
-    return this.assemble().byUri.get(uri) ?? [];
+    this.update();
+    const list = this.byUri.get(uri);
+    if (!list) return [];
+    if (this.unsorted.delete(uri)) list.sort(compareGroups);
+    return list;
   }
 
   /** The files whose groups changed since the last call: their duplicate-section findings may have. */
   takeChanged(): Set<string> {
-    this.assemble();
+    this.update();
     const changed = this.changed;
     this.changed = new Set();
     return changed;
   }
 
-  private assemble(): Assembled {
-    if (this.assembled) return this.assembled;
-    for (const key of this.dirtyBuckets) this.regroupTopic(key);
+  /**
+   * Forms again the groups of the processes and components that changed; the groups that go and
+   * come are compared file by file, for the files whose findings they change.
+   */
+  private update(): void {
+    if (this.upToDate) return;
+    this.upToDate = true;
+    const retired: DuplicateGroup[] = [];
+    const introduced: DuplicateGroup[] = [];
+    /** Copy groups whose members may have joined or left a topic group: shown or hidden now. */
+    const reconsidered = new Set<DuplicateGroup>();
+    const reconsider = (groups: readonly DuplicateGroup[]) => {
+      for (const group of groups) {
+        for (const member of group.members) {
+          const copies = this.bodyGroupOf.get(member.definition);
+          if (copies) reconsidered.add(copies);
+        }
+      }
+    };
+    for (const key of this.dirtyBuckets) {
+      const bucket = this.buckets.get(key)!;
+      const before = bucket.groups;
+      for (const group of before) for (const member of group.members) if (this.topicGroupOf.get(member.definition) === group) this.topicGroupOf.delete(member.definition);
+      bucket.groups = bucket.entries.size === 0 ? [] : this.topicGroups(bucket);
+      if (bucket.entries.size === 0) this.buckets.delete(key);
+      for (const group of bucket.groups) for (const member of group.members) this.topicGroupOf.set(member.definition, group);
+      retired.push(...before);
+      introduced.push(...bucket.groups);
+      reconsider(before);
+      reconsider(bucket.groups);
+    }
     this.dirtyBuckets.clear();
     const { dropped, made } = this.similar.takeChanges();
     for (const component of dropped) {
       const group = this.bodyGroups.get(component);
+      if (!group) continue;
       this.bodyGroups.delete(component);
-      if (group) this.noteChanged(group);
+      for (const member of group.members) if (this.bodyGroupOf.get(member.definition) === group) this.bodyGroupOf.delete(member.definition);
+      reconsidered.delete(group);
+      if (this.shownBodies.delete(group)) retired.push(group);
     }
     for (const component of made) {
       const group = this.bodyGroup(component);
-      if (group) this.bodyGroups.set(component, group);
-    }
-    const topic: DuplicateGroup[] = [];
-    const inTopicGroup = new Map<Definition, DuplicateGroup>();
-    for (const bucket of this.buckets.values()) {
-      for (const group of bucket.groups) {
-        topic.push(group);
-        for (const member of group.members) inTopicGroup.set(member.definition, group);
-      }
+      if (!group) continue;
+      this.bodyGroups.set(component, group);
+      for (const member of group.members) this.bodyGroupOf.set(member.definition, group);
+      reconsidered.add(group);
     }
     // A copy that is also a topic duplicate is reported once, as the topic duplicate.
-    const shownBodies = new Set<DuplicateGroup>();
-    for (const group of this.bodyGroups.values()) {
-      const first = inTopicGroup.get(group.members[0].definition);
-      const shown = first === undefined || group.members.some((member) => inTopicGroup.get(member.definition) !== first);
-      if (shown) shownBodies.add(group);
-      // Topic groups elsewhere can hide or show a copy: its files' findings change with it.
-      if (shown !== this.shownBodies.has(group)) this.noteChanged(group);
-    }
-    this.shownBodies = shownBodies;
-    const all = [...topic, ...shownBodies].sort((a, b) => compareLocated(a.members[0], b.members[0]) || groupOrder(a) - groupOrder(b));
-    const byUri = new Map<string, DuplicateGroup[]>();
-    for (const group of all) {
-      for (const uri of new Set(group.members.map((member) => member.uri))) {
-        const list = byUri.get(uri);
-        if (list) list.push(group);
-        else byUri.set(uri, [group]);
+    for (const group of reconsidered) {
+      const first = this.topicGroupOf.get(group.members[0].definition);
+      const shown = first === undefined || group.members.some((member) => this.topicGroupOf.get(member.definition) !== first);
+      if (shown === this.shownBodies.has(group)) continue;
+      if (shown) {
+        this.shownBodies.add(group);
+        introduced.push(group);
+      } else {
+        this.shownBodies.delete(group);
+        retired.push(group);
       }
     }
-    return (this.assembled = { all, byUri, shownBodies });
+    if (retired.length === 0 && introduced.length === 0) return;
+    this.all = undefined;
+    for (const group of retired) this.file(group, false);
+    for (const group of introduced) this.file(group, true);
+    this.noteChanged(retired, introduced);
   }
 
-  private regroupTopic(key: string): void {
-    const bucket = this.buckets.get(key)!;
-    for (const group of bucket.groups) this.noteChanged(group);
-    if (bucket.entries.size === 0) {
-      this.buckets.delete(key);
-      return;
+  /** Adds a reported group to, or takes it from, the lists of the files it has members in. */
+  private file(group: DuplicateGroup, add: boolean): void {
+    let previous: string | undefined;
+    for (const { uri } of group.members) {
+      // Members are ordered by file: one visit per file.
+      if (uri === previous) continue;
+      previous = uri;
+      const list = this.byUri.get(uri);
+      if (add) {
+        if (list) list.push(group);
+        else this.byUri.set(uri, [group]);
+        this.unsorted.add(uri);
+      } else if (list) {
+        const at = list.indexOf(group);
+        if (at !== -1) list.splice(at, 1);
+        if (list.length === 0) {
+          this.byUri.delete(uri);
+          this.unsorted.delete(uri);
+        }
+      }
     }
-    bucket.groups = topicComponents([...bucket.entries.values()].flat()).map((component) => {
+  }
+
+  /**
+   * The files whose findings read differently with the introduced groups in place of the retired
+   * ones: each file's members, as the rule shows them (the group's topic or likeness, the member,
+   * the canonical one, the related places), compared before and after. A member of two
+   * groups has two findings whose order the groups' order decides: its file is told.
+   */
+  private noteChanged(retired: readonly DuplicateGroup[], introduced: readonly DuplicateGroup[]): void {
+    const before = membersByFile(retired);
+    const after = membersByFile(introduced);
+    for (const [uri, members] of before) {
+      const now = after.get(uri);
+      if (!now || now.length !== members.length || this.inTwoGroups(members) || this.inTwoGroups(now) || !sameFindings(members, now)) this.changed.add(uri);
+    }
+    for (const uri of after.keys()) if (!before.has(uri)) this.changed.add(uri);
+  }
+
+  /** Whether a definition is listed twice, or is now a member of a topic group and of a copy group both reported. */
+  private inTwoGroups(members: readonly GroupMember[]): boolean {
+    const seen = new Set<Definition>();
+    for (const { member } of members) {
+      if (seen.has(member.definition)) return true;
+      seen.add(member.definition);
+      const copies = this.bodyGroupOf.get(member.definition);
+      if (copies && this.shownBodies.has(copies) && this.topicGroupOf.has(member.definition)) return true;
+    }
+    return false;
+  }
+
+  private topicGroups(bucket: TopicBucket): DuplicateGroup[] {
+    return topicComponents([...bucket.entries.values()].flat()).map((component) => {
       const members = component.sort(compareLocated);
       const process = members[0].definition.topic!.process;
       const roles = [...new Set(members.flatMap((member) => member.definition.topic!.roles))].sort();
       const related = relatedMembers(members, this.maxRelated, (member) => member.definition.topic!.roles);
       return makeGroup('topic', members, related, chooseCanonical(members, process, this.lexicon), { topic: { process, roles } });
     });
-    for (const group of bucket.groups) this.noteChanged(group);
   }
 
   private bodyGroup(component: SimilarComponent<Section>): DuplicateGroup | undefined {
@@ -231,10 +337,61 @@ export class DuplicateFinder {
     const reason = headings.size === 1 ? 'same-heading' : 'similar-body';
     return makeGroup(reason, members, relatedMembers(members, this.maxRelated), chooseCanonical(members, undefined, this.lexicon), { similarity: component.similarity });
   }
+}
 
-  private noteChanged(group: DuplicateGroup): void {
-    for (const member of group.members) this.changed.add(member.uri);
+interface GroupMember {
+  group: DuplicateGroup;
+  member: DuplicateMember;
+}
+
+function membersByFile(groups: readonly DuplicateGroup[]): Map<string, GroupMember[]> {
+  const byFile = new Map<string, GroupMember[]>();
+  for (const group of groups) {
+    for (const member of group.members) {
+      const list = byFile.get(member.uri);
+      if (list) list.push({ group, member });
+      else byFile.set(member.uri, [{ group, member }]);
+    }
   }
+  return byFile;
+}
+
+/**
+ * Whether one file's members show the same findings: paired by definition (a file that was not
+ * set again keeps its definitions), each with the same topic or likeness, canonical member and
+ * related places. A file with a new text has new definitions: none pairs, and it is told.
+ */
+function sameFindings(before: readonly GroupMember[], after: readonly GroupMember[]): boolean {
+  const earlier = new Map(before.map((entry) => [entry.member.definition, entry]));
+  return after.every((now) => {
+    const then = earlier.get(now.member.definition);
+    return then !== undefined && sameFinding(then, now);
+  });
+}
+
+function sameFinding(a: GroupMember, b: GroupMember): boolean {
+  if (a.group.reason !== b.group.reason || a.group.similarity !== b.group.similarity) return false;
+  if (a.group.topic?.process !== b.group.topic?.process || !sameList(a.group.topic?.roles ?? [], b.group.topic?.roles ?? [])) return false;
+  if (!sameShown(a.group.members[a.group.canonical], b.group.members[b.group.canonical])) return false;
+  const related = a.member.duplicates;
+  const now = b.member.duplicates;
+  return related.length === now.length && related.every((index, at) => sameShown(a.group.members[index], b.group.members[now[at]]));
+}
+
+/** Whether two members show as one place: the same definition, or one of another text of the file at the same place with the same label. */
+function sameShown(a: Located, b: Located): boolean {
+  if (a.uri !== b.uri) return false;
+  if (a.definition === b.definition) return true;
+  const shown = shownAs.get(a.definition);
+  return shown !== undefined && shown === shownAs.get(b.definition);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function compareGroups(a: DuplicateGroup, b: DuplicateGroup): number {
+  return compareLocated(a.members[0], b.members[0]) || groupOrder(a) - groupOrder(b);
 }
 
 /** Topic groups before copies when both start at one place. */
