@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitIntoChunks } from '../../server/src/engine/parse/chunks';
-import { MAX_CHUNKS, MAX_DOCUMENT_LENGTH, nestingOf, unparsableReason } from '../../server/src/engine/parse/limits';
+import fc from 'fast-check';
+import { MAX_CHUNKS, MAX_DOCUMENT_LENGTH, nestingOf, unparsableLineRead, unparsableReason, withinBoundsAtAGlance } from '../../server/src/engine/parse/limits';
 import { CORPUS, FIXTURES } from '../helpers/fixtures';
 
 function markdownUnder(folder: string): string[] {
@@ -49,4 +50,32 @@ test('nesting: at least the real depth, from the prefix alone', () => {
   assert.equal(nestingOf(`${' '.repeat(100)}text`).depth, 0);
   assert.equal(nestingOf('- - - -').depth, 0);
   assert.equal(nestingOf(`${'>'.repeat(40)} ---`).depth, 40);
+});
+
+test('a chunk passed at a glance is one the full reading passes too; each limit still fires', () => {
+  const hostile = [
+    `${'>'.repeat(33)} deep`,
+    `${'  '.repeat(40)}- deep`,
+    `${'\t'.repeat(9)}- ${'- '.repeat(30)}deep`,
+    `a${'*'.repeat(65)}b`,
+    ']'.repeat(1500),
+    `x ${'<!--'.repeat(2000)}`,
+    Array.from({ length: 2001 }, () => 'a').join('\n'),
+    `[${' a'.repeat(20_000)}`,
+  ];
+  for (const chunk of hostile) {
+    assert.ok(unparsableLineRead(chunk), `the full reading refuses ${JSON.stringify(chunk.slice(0, 40))}`);
+    assert.equal(withinBoundsAtAGlance(chunk), false, JSON.stringify(chunk.slice(0, 40)));
+    assert.equal(unparsableReason(chunk), unparsableLineRead(chunk));
+  }
+  // Plain prose is what the glance is for.
+  assert.equal(withinBoundsAtAGlance('A [link](x.md) and **bold** text.\n\n- item\n  - nested\n'), true);
+  const piece = fc.constantFrom('[', ']', '*', '**', '_', '~', '<!--', '-->', '<?', '<![CDATA[', '<!a', '<', '>', ' ', '  ', '\t', '- ', '1. ', '\n', '\r\n', '\r', 'a', 'word ', '`');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 400 }), fc.integer({ min: 1, max: 40 }), (pieces, repeat) => {
+      const chunk = pieces.join('').repeat(repeat);
+      if (withinBoundsAtAGlance(chunk)) assert.equal(unparsableLineRead(chunk), undefined);
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -73,6 +73,11 @@ export function unparsableReason(chunk: string): string | undefined {
 
 /** The first line that nests too deep or makes its paragraph too costly to resolve. */
 function unparsableLine(chunk: string): string | undefined {
+  return withinBoundsAtAGlance(chunk) ? undefined : unparsableLineRead(chunk);
+}
+
+/** `unparsableLine`, read line by line and character by character (exported for the test that the glance agrees). */
+export function unparsableLineRead(chunk: string): string | undefined {
   let paragraph = new InlineCost();
   // Lines end as CommonMark (and LSP) says: at \n, \r\n or a lone \r.
   for (const line of chunk.split(/\r\n?|\n/)) {
@@ -104,6 +109,38 @@ function unparsableLine(chunk: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether no line of the chunk can reach a limit `unparsableLine` checks, from counts over the whole
+ * chunk — what most chunks are, read in one pass instead of character by character (InlineCost).
+ * Each bound holds for every paragraph of the chunk: an offset in a paragraph is below the chunk's
+ * length L, so each `]` or closing mark looks back less than L (lookback < marks × L), each word
+ * after an open `[` less than L (word lookback < L²), and each character scanned past an open HTML
+ * construct costs at most the number of `<` (HTML scan < `<` × L). Nesting deeper than the limit
+ * takes a container prefix of more columns than that, so at least nine characters (a tab is four).
+ */
+export function withinBoundsAtAGlance(chunk: string): boolean {
+  const length = chunk.length;
+  if (length * length > MAX_WORD_LOOKBACK) return false;
+  let marks = 0;
+  let openers = 0;
+  let lines = 1;
+  for (let i = 0; i < length; i++) {
+    const code = chunk.charCodeAt(i);
+    // [ ] * _ ~
+    if (code === 91 || code === 93 || code === 42 || code === 95 || code === 126) marks++;
+    else if (code === 60) openers++;
+    else if (code === 10 || code === 13) lines++;
+  }
+  if (lines > MAX_PARAGRAPH_LINES) return false;
+  if (marks * (length + 1) > MAX_INLINE_LOOKBACK || marks * (length + 1) > MAX_INLINE_WORK) return false;
+  if (openers * length > MAX_HTML_SCAN) return false;
+  if (marks > MAX_DELIMITER_RUN && LONG_DELIMITER_RUN_ANYWHERE.test(chunk)) return false;
+  return !DEEP_PREFIX.test(chunk);
+}
+
+/** Nine characters a container prefix may be made of, at a line's start. */
+const DEEP_PREFIX = /(?:^|[\r\n])[ \t>\-+*.)\d]{9}/;
 
 /**
  * What resolving the emphasis marks and link brackets of one paragraph or table costs micromark,
@@ -228,6 +265,7 @@ function isWordCharacter(char: string | undefined): boolean {
 }
 
 const LONG_DELIMITER_RUN = new RegExp(`([*_~])\\1{${MAX_DELIMITER_RUN},}`, 'g');
+const LONG_DELIMITER_RUN_ANYWHERE = new RegExp(`([*_~])\\1{${MAX_DELIMITER_RUN},}`);
 
 /** The length of a `*`, `_` or `~` run longer than the limit that touches text, or 0. */
 function longDelimiterRun(line: string): number {
