@@ -15,8 +15,8 @@ export const duplicateSection: Rule = {
     const duplicates = workspace.duplicates;
     if (!duplicates) return;
     for (const group of duplicates.groupsOf(doc.uri)) {
-      group.members.forEach((member, index) => {
-        if (member.uri !== doc.uri) return;
+      for (const index of membersIn(group, doc.uri)) {
+        const member = group.members[index];
         const others = member.duplicates.map((i) => group.members[i]);
         const canonical = group.members[group.canonical];
         const fixes = [];
@@ -34,10 +34,30 @@ export const duplicateSection: Rule = {
           })),
           fixes,
         });
-      });
+      }
     }
   },
 };
+
+/**
+ * A group's members by file, read once per group: each governance file looks up its own, and a
+ * group as large as the workspace is not read through again for every file in it.
+ */
+const membersByUri = new WeakMap<DuplicateGroup, Map<string, number[]>>();
+
+function membersIn(group: DuplicateGroup, uri: string): readonly number[] {
+  let byUri = membersByUri.get(group);
+  if (!byUri) {
+    byUri = new Map();
+    for (const [index, member] of group.members.entries()) {
+      const list = byUri.get(member.uri);
+      if (list) list.push(index);
+      else byUri.set(member.uri, [index]);
+    }
+    membersByUri.set(group, byUri);
+  }
+  return byUri.get(uri) ?? [];
+}
 
 /** Processes named by a noun read "The responsibilities of …"; the others "How to … as …". */
 const NOUN_PROCESSES = new Set(['responsibilities', 'qualifications', 'privileges', 'define']);
