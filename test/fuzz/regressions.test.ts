@@ -11,7 +11,8 @@ import { Project } from '../../server/src/engine/project';
 // the fuzz properties now, and says what it does not check. Before, each of these ran for
 // minutes without an answer (the fuzzer's watchdog stopped them at 120 s). Most were shapes the
 // parser cannot take in bounded time, now reported as not-checked; a case marked
-// `"notChecked": false` was our own quadratic step, now linear, and is checked in full.
+// `"notChecked": false` was a quadratic step now made linear (ours, or GFM autolink literals'
+// lookback for an open `[`: parse/autolinkLiterals.ts), and is checked in full.
 const FOLDER = join(__dirname, 'regressions');
 
 let project: Project | undefined;

@@ -46,13 +46,6 @@ export const MAX_INLINE_LOOKBACK = 1_000_000;
  * (`x <!--<!--<!--…`: 16 KB took 1.5 s, 200 KB minutes; found by npm run fuzz).
  */
 export const MAX_HTML_SCAN = 5_000_000;
-/**
- * How far back the words after a `[` that is still open look for it, in all: at each word (and
- * each `-`, `.`, `+` or `_` after a space), GFM's autolink literals look back for an open link
- * text (`x [ ` and 20,000 words took 6 s, `[a` and 290 KB of `> - ` never ended; found by npm run fuzz). About 6 ms per million characters; the longest real paragraph with an open `[`
- * looks back a few million.
- */
-export const MAX_WORD_LOOKBACK = 100_000_000;
 /** A run of `*`, `_` or `~` longer than this next to text would nest emphasis that deep. */
 export const MAX_DELIMITER_RUN = 64;
 
@@ -97,9 +90,6 @@ export function unparsableLineRead(chunk: string): string | undefined {
     if (paragraph.lines > MAX_PARAGRAPH_LINES) return `a paragraph or table of more than ${MAX_PARAGRAPH_LINES} lines`;
     if (paragraph.delimiters * paragraph.length > MAX_INLINE_WORK || paragraph.lookback > MAX_INLINE_LOOKBACK) {
       return `a paragraph or table holds more emphasis marks and link brackets than the parser resolves in bounded time (${paragraph.delimiters} in its first ${formatSize(paragraph.length)})`;
-    }
-    if (paragraph.wordLookback > MAX_WORD_LOOKBACK) {
-      return `a paragraph has an open "[" followed by more words than the parser reads in bounded time (${formatSize(paragraph.length)})`;
     }
     if (paragraph.htmlScan > MAX_HTML_SCAN) {
       return `a paragraph holds more unclosed HTML comments (<!--) or declarations than the parser reads in bounded time (${paragraph.htmlOpened} in its first ${formatSize(paragraph.length)})`;
@@ -158,8 +148,6 @@ class InlineCost {
   /** Characters HTML openers still open have scanned past, in all; and how many were opened. */
   htmlScan = 0;
   htmlOpened = 0;
-  /** Characters words looked back to the last open `[`, in all. */
-  wordLookback = 0;
   /** Open HTML constructs, by the text that ends them. */
   private readonly htmlOpen = new Map<string, number>();
   private readonly brackets: number[] = [];
@@ -170,10 +158,6 @@ class InlineCost {
       const char = line[i];
       const at = this.length + i;
       this.scanHtml(line, i);
-      // Where an email autolink may start (GFM's atext after anything but atext or `/`).
-      if (this.brackets.length > 0 && isAtext(line.charCodeAt(i)) && !isAtext(line.charCodeAt(i - 1)) && line[i - 1] !== '/') {
-        this.wordLookback += at - this.brackets[this.brackets.length - 1];
-      }
       if (char === '[') {
         this.delimiters++;
         this.brackets.push(at);
@@ -253,11 +237,6 @@ export function nestingOf(line: string): Nesting {
     else if (char === '-' || char === '+' || char === '*' || char === '.' || char === ')') markers++;
   }
   return { depth: quotes + Math.ceil((columns - quotes) / 2), quotes, markers };
-}
-
-/** GFM's atext: ASCII letters and digits, `+`, `-`, `.`, `_`. */
-function isAtext(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 45 || code === 46 || code === 95;
 }
 
 function isWordCharacter(char: string | undefined): boolean {

@@ -3,9 +3,17 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
+import type { Processor } from 'unified';
 import { locateUnpositioned } from './positions';
+import { boundAutolinkLiterals } from './autolinkLiterals';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(withBoundedAutolinkLiterals);
+
+/** Runs after remark-gfm: its autolink literals, without their quadratic lookback (autolinkLiterals.ts). */
+function withBoundedAutolinkLiterals(this: Processor): void {
+  const data = this.data();
+  data.micromarkExtensions = (data.micromarkExtensions ?? []).map(boundAutolinkLiterals);
+}
 
 /**
  * Parses Markdown into an mdast tree whose positions are offsets into `text`. `fallbackAt`: where a
