@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentParser } from '../../server/src/engine/parse/document';
 import { GovDocument } from '../../server/src/engine/govDocument';
-import { parseSettings } from '../../server/src/engine/settings';
+import { defaultSettings, parseSettings } from '../../server/src/engine/settings';
+import { readDocument } from '../../server/src/engine/project';
+import { LINK_SCANNER } from '../../server/src/engine/links/linkScan';
 import { md } from '../helpers/ruleTester';
 
 const kindOf = (text: string, path = 'docs/file.md', settings: unknown = {}) =>
@@ -46,4 +48,24 @@ test('kind: front matter declares a template; a DD title is a depth-1 heading, n
   assert.equal(kindOf(md('---', 'governance: template', '---', '# $PROJECT Due Diligence')), 'template');
   assert.equal(kindOf(md('# TOC Due Diligence guide', '', 'How to write one.')), 'governance');
   assert.equal(kindOf(md('# Etcd Graduation Proposal', '', '### Link to Incubation Due Diligence(DD) Document')), 'governance');
+});
+
+test('a document sure to be read in full is parsed once, not scanned first: a DD, a template, meeting notes, a living governance file', () => {
+  const readings = (path: string, text: string) => {
+    const seen: string[] = [];
+    readDocument(`file:///ws/${path}`, path, text, defaultSettings(), false, (source, scanned) => {
+      seen.push(scanned ? 'scan' : 'parse');
+      return new DocumentParser().parse(source, scanned ? LINK_SCANNER : undefined);
+    });
+    return seen;
+  };
+  assert.deepEqual(readings('projects/x/dd.md', md('# X Graduation Due Diligence', '', '- [ ] **Adopters**')), ['parse']);
+  assert.deepEqual(readings('.github/ISSUE_TEMPLATE/graduation.md', '# Graduation\n'), ['parse']);
+  assert.deepEqual(readings('community/meetings/2025-01-07.md', '# Call\n'), ['parse']);
+  assert.deepEqual(readings('GOVERNANCE.md', '# Governance\n'), ['parse']);
+  // Anything else is scanned, and parsed as well only when its scan shows what the rules read there.
+  assert.deepEqual(readings('docs/intro.md', md('# Intro', '', 'See [x](y).')), ['scan']);
+  assert.deepEqual(readings('docs/weekly.md', md('# Weekly', '', '## Attendees', '', '- a', '', '## Action items', '', '- b')), ['scan', 'parse']);
+  // A guess from the text alone: a DD title inside a code block costs a parse, never a finding.
+  assert.deepEqual(readings('docs/guide.md', md('# Guide', '', '```', '# X Due Diligence', '```')), ['parse']);
 });

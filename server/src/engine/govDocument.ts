@@ -3,7 +3,7 @@ import type { ParsedDocument } from './parse/document';
 import type { Settings } from './settings';
 import { buildDdModel, type DdModel } from './model/dd';
 import { buildMeetingModel, type MeetingModel } from './model/meeting';
-import { detectKind } from './kinds';
+import { detectKind, isMeetingsFolderPath, isTemplatePath } from './kinds';
 import { standingOf } from './duplicates/standing';
 import { mayHoldListItemBlank } from './model/placeholders';
 
@@ -47,3 +47,17 @@ export function usesStructure(doc: GovDocument): boolean {
   if (doc.kind === 'governance' && standingOf(doc.path) === 'living') return true;
   return doc.parsed.placeholders.length > 0 || mayHoldListItemBlank(doc.text);
 }
+
+/**
+ * Whether a document will be parsed in full whatever its scan says, told before any reading from
+ * its path and one look at its text: a DD's title, a template's or meeting note's folder, a living
+ * governance file's name (usesStructure). Such a document is parsed once instead of scanned and
+ * then parsed (a 3.5 MB DD spent a third of its check in the scan it did not need). A wrong guess
+ * costs time, not findings: the scan and the parse agree on every fact the scan gives
+ * (test/engine/link-scan.test.ts), and rules read the structure only where usesStructure says.
+ */
+export function surelyUsesStructure(path: string, text: string): boolean {
+  return isTemplatePath(path) || isMeetingsFolderPath(path) || standingOf(path) === 'living' || DUE_DILIGENCE_TITLE.test(text);
+}
+
+const DUE_DILIGENCE_TITLE = /^#[ \t]+[^\r\n]*due diligence/im;

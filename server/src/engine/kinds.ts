@@ -30,8 +30,13 @@ export function detectKind(doc: ParsedDocument, path: string, settings: Settings
 
   const meetingHeadings = MEETING_HEADINGS.filter((pattern) => doc.headings.some((heading) => pattern.test(heading.text)));
   if (meetingHeadings.length >= 2) return 'meeting';
-  if (path.split('/').slice(0, -1).some((folder) => /^meetings?([-_ ].*)?$/i.test(folder))) return 'meeting';
+  if (isMeetingsFolderPath(path)) return 'meeting';
   return 'governance';
+}
+
+/** Kept in a `meetings/` folder (or `meeting-notes/`, `meetings_2024/`, …). */
+export function isMeetingsFolderPath(path: string): boolean {
+  return path.split('/').slice(0, -1).some((folder) => /^meetings?([-_ ].*)?$/i.test(folder));
 }
 
 /**

@@ -6,7 +6,7 @@ import { DocumentParser, uncheckedDocument, type ParsedDocument } from './parse/
 import { UserPattern } from './text/userPattern';
 import { documentTooLarge } from './parse/limits';
 import { notChecked } from './rules/notChecked';
-import { GovDocument, usesStructure } from './govDocument';
+import { GovDocument, surelyUsesStructure, usesStructure } from './govDocument';
 import { mayHoldKindedCriteria } from './model/dd';
 import { checkDocument } from './check';
 import { duplicateSection } from './rules/duplicateSection';
@@ -45,7 +45,8 @@ export interface ParsedStore {
 
 /**
  * A document as the project reads it when it is not open: by the scanner, parsed in full only
- * where the structure is used (`usesStructure`) or asked for. `parse` makes or finds each reading.
+ * where the structure is used (`usesStructure`) or asked for, and at once where that is sure
+ * (`surelyUsesStructure`). `parse` makes or finds each reading.
  */
 export function readDocument(
   uri: string,
@@ -55,7 +56,7 @@ export function readDocument(
   structured: boolean,
   parse: (text: string, scanned: boolean) => ParsedDocument,
 ): GovDocument {
-  if (!structured) {
+  if (!structured && !surelyUsesStructure(path, text)) {
     const scanned = parse(text, true);
     if (!mayHoldKindedCriteria(scanned.headings)) {
       const doc = new GovDocument(uri, path, scanned, settings);
