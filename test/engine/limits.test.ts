@@ -61,7 +61,6 @@ test('a chunk passed at a glance is one the full reading passes too; each limit 
     ']'.repeat(1500),
     `x ${'<!--'.repeat(2000)}`,
     Array.from({ length: 2001 }, () => 'a').join('\n'),
-    `[${' a'.repeat(20_000)}`,
   ];
   for (const chunk of hostile) {
     assert.ok(unparsableLineRead(chunk), `the full reading refuses ${JSON.stringify(chunk.slice(0, 40))}`);

@@ -104,14 +104,12 @@ export function unparsableLineRead(chunk: string): string | undefined {
  * Whether no line of the chunk can reach a limit `unparsableLine` checks, from counts over the whole
  * chunk — what most chunks are, read in one pass instead of character by character (InlineCost).
  * Each bound holds for every paragraph of the chunk: an offset in a paragraph is below the chunk's
- * length L, so each `]` or closing mark looks back less than L (lookback < marks × L), each word
- * after an open `[` less than L (word lookback < L²), and each character scanned past an open HTML
- * construct costs at most the number of `<` (HTML scan < `<` × L). Nesting deeper than the limit
+ * length L, so each `]` or closing mark looks back less than L (lookback < marks × L), and each
+ * character scanned past an open HTML construct costs at most the number of `<` (HTML scan < `<` × L). Nesting deeper than the limit
  * takes a container prefix of more columns than that, so at least nine characters (a tab is four).
  */
 export function withinBoundsAtAGlance(chunk: string): boolean {
   const length = chunk.length;
-  if (length * length > MAX_WORD_LOOKBACK) return false;
   let marks = 0;
   let openers = 0;
   let lines = 1;
