@@ -261,6 +261,9 @@ async function check(args: string[], io: Io): Promise<number> {
         }
       }
       findings.push(...fileFindings);
+      // Checked: the run holds only what later checks read of the file, not its parse.
+      await project.release(uri);
+      parsed.release(uri);
     }
     if (cache && !replayed) {
       try {

@@ -224,3 +224,16 @@ test('a document read by the scanner gets the findings the full parse gives it',
   assert.ok(scanned > 0);
   assert.equal((await project.document('file:///ws/dd.md'))!.parsed.structured, true);
 });
+
+test('a checked document let go (Project.release) is still a link target: its anchors are kept, it is not parsed again', async () => {
+  const workspace = new InMemoryWorkspace({
+    'file:///ws/a.md': '# Alpha\n\n## Voting rules\n\nText.\n',
+    'file:///ws/b.md': '# Beta\n\nSee [voting](a.md#voting-rules) and [nothing](a.md#no-such-heading).\n',
+  });
+  const project = new Project(workspace, parseSettings({}).settings);
+  assert.deepEqual(await project.check('file:///ws/a.md'), []);
+  await project.release('file:///ws/a.md');
+  const findings = await project.check('file:///ws/b.md');
+  assert.deepEqual(findings.map((f) => [f.code, f.range.start.character]), [['broken-fragment', 36]]);
+  assert.deepEqual(project.links.stats, { targetReads: 0, targetsKnown: 0 });
+});

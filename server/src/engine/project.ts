@@ -165,6 +165,19 @@ export class Project {
     this.fileChanged(uri);
   }
 
+  /**
+   * The host is done with a document for now (a cold check has checked it and moves on): its parse
+   * is let go once what other documents read of it is kept — its anchors and line count for links;
+   * the duplicate groups keep its definitions themselves. Asked for again, it is read again. An open
+   * document is kept.
+   */
+  async release(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc || this.index.isOpen(uri)) return;
+    await this.links.keepTargetFacts(uri, doc.text, doc.parsed);
+    if (this.documents.get(uri) === doc) this.documents.delete(uri);
+  }
+
   /** A file was created, changed or deleted on disk. */
   fileChanged(uri: string): void {
     this.contentChanged(uri);

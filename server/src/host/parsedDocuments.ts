@@ -67,6 +67,12 @@ export class ParsedDocuments implements ParsedStore {
     return restored;
   }
 
+  /** The run is done with a file: its parses are let go (those the cache keeps stay in `used`). */
+  release(uri: string): void {
+    this.byUri.delete(`scanned:${uri}`);
+    this.byUri.delete(`full:${uri}`);
+  }
+
   set(uri: string, text: string, scanned: boolean, parsed: ParsedDocument): void {
     this.byUri.set(`${scanned ? 'scanned' : 'full'}:${uri}`, parsed);
     if (this.kept) this.keep(text, scanned, toPlainParse(parsed));

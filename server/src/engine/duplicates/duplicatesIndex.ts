@@ -8,12 +8,13 @@ import { standingOf } from './standing';
 import { projectScope } from './projectScope';
 import type { RepositoryMap } from '../links/repositories';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { LineIndex } from '../text/lineIndex';
 
 /** What the index needs of its project: the workspace's files, their parsed documents, the repositories. */
 export interface DocumentSource {
   readonly workspace: { listFiles(): Promise<readonly string[]> };
   /** Which workspace folder holds a file. */
-  readonly index: Pick<WorkspaceIndex, 'rootOf'>;
+  readonly index: Pick<WorkspaceIndex, 'rootOf' | 'relativePath'>;
   readonly settings: { topics: Parameters<typeof mergeLexicon>[0] };
   document(uri: string): Promise<GovDocument | undefined>;
   /** Workspace folders that hold a GitHub repository (settings and git remotes). */
@@ -27,7 +28,8 @@ export interface DocumentSource {
  * part in are formed again.
  */
 export class DuplicatesIndex {
-  private readonly definitions = new Map<string, { text: string; definitions: Definition[]; doc: GovDocument }>();
+  /** Each file's definitions by its text, and where its lines start when it has any: not its parse, which its check lets go. */
+  private readonly definitions = new Map<string, { text: string; definitions: Definition[]; lines?: LineIndex }>();
   private lexiconCache?: Lexicon;
   private finder?: Promise<DuplicateFinder>;
   /** The files the finder holds, as last listed; files changed since, to read again. */
@@ -121,7 +123,7 @@ export class DuplicatesIndex {
   }
 
   private snapshot(finder: DuplicateFinder, trial?: GovDocument): WorkspaceDuplicates {
-    const entryOf = (uri: string) => (uri === trial?.uri ? { doc: trial, text: trial.text } : this.definitions.get(uri));
+    const entryOf = (uri: string) => (uri === trial?.uri ? { lines: trial.parsed.lines, text: trial.text } : this.definitions.get(uri));
     return {
       // Read by "Show Duplicates"; a check reads only its own file's groups.
       get groups() {
@@ -131,7 +133,7 @@ export class DuplicatesIndex {
       lexicon: this.lexicon,
       rangeOf: (uri: string, span: Span) => {
         const entry = entryOf(uri);
-        return entry ? entry.doc.parsed.lines.range(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        return entry ? (entry.lines ?? new LineIndex(entry.text)).range(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       },
       textOf: (uri: string) => entryOf(uri)?.text,
     };
@@ -199,6 +201,16 @@ export class DuplicatesIndex {
   }
 
   private async read(finder: DuplicateFinder, uri: string): Promise<void> {
+    // A file whose name is not a living governance file's defines nothing (definitionsOf): it is
+    // not parsed for the groups, and a cold check over many files holds no parse it has let go.
+    if (this.counts(uri) && !mayDefine(this.source.index.relativePath(uri))) {
+      this.definitions.delete(uri);
+      if (!this.held.has(uri)) {
+        this.held.set(uri, NO_DEFINITIONS);
+        finder.set(uri, NO_DEFINITIONS, NOWHERE);
+      }
+      return;
+    }
     let doc: GovDocument | undefined;
     try {
       doc = this.counts(uri) ? await this.source.document(uri) : undefined;
@@ -219,24 +231,34 @@ export class DuplicatesIndex {
     const cached = this.definitions.get(doc.uri);
     if (cached && cached.text === doc.text) return cached.definitions;
     const definitions = this.definitionsOf(doc);
-    this.definitions.set(doc.uri, { text: doc.text, definitions, doc });
+    this.definitions.set(doc.uri, { text: doc.text, definitions, ...(definitions.length > 0 ? { lines: doc.parsed.lines } : {}) });
     return definitions;
   }
 
   /** Only living definitions take part: records, archives and templates may repeat anything. */
   private definitionsOf(doc: GovDocument): Definition[] {
-    if (doc.kind !== 'governance' || standingOf(doc.path) !== 'living') return [];
+    if (doc.kind !== 'governance' || !mayDefine(doc.path)) return [];
     return withCharterBody(extractDefinitions(doc.parsed, { lexicon: this.lexicon }), doc.path);
   }
 }
 
 /** Where related information shows a span of the document: a keystroke moves no label to another line or column before it. */
 function placeIn(doc: GovDocument): PlaceOf {
+  // The line index only: the place outlives the parse.
+  const lines = doc.parsed.lines;
   return (span) => {
-    const { start, end } = doc.parsed.lines.range(span);
+    const { start, end } = lines.range(span);
     return `${start.line}:${start.character}-${end.line}:${end.character}`;
   };
 }
+
+/** Only living definitions take part: records, archives, templates and other files may repeat anything. */
+function mayDefine(path: string): boolean {
+  return standingOf(path) === 'living';
+}
+
+const NO_DEFINITIONS: Definition[] = [];
+const NOWHERE: PlaceOf = () => '';
 
 /**
  * A charter constitutes one body, and what it says without naming a role is about that body: the

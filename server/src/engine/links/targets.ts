@@ -227,6 +227,16 @@ export class LinkIndex {
     return stat;
   }
 
+  /**
+   * A document's parse is about to be let go (a cold check moves on): its facts as a link target
+   * are read from it first, so that a later link to it needs no second parse.
+   */
+  async keepTargetFacts(uri: string, text: string, parsed: ParsedDocument): Promise<void> {
+    const known = await this.factsByUri.get(uri);
+    if (known?.facts.anchors && this.contentKeyOf.get(uri) === known.key) return;
+    this.factsByUri.set(uri, Promise.resolve(this.factsFromText(uri, text, true, () => parsed)));
+  }
+
   private async factsOf(uri: string, withAnchors: boolean): Promise<TargetFacts | undefined> {
     let entry = this.factsByUri.get(uri);
     if (!entry) {
@@ -244,12 +254,16 @@ export class LinkIndex {
   private async readFacts(uri: string, withAnchors: boolean): Promise<{ key: string; facts: TargetFacts } | undefined> {
     const text = await this.host.text(uri);
     if (text === undefined) return undefined;
+    return this.factsFromText(uri, text, withAnchors, () => this.anchorSource(uri, text));
+  }
+
+  private factsFromText(uri: string, text: string, withAnchors: boolean, parsed: () => ParsedDocument): { key: string; facts: TargetFacts } {
     const key = contentKey(text);
     this.noteContentKey(uri, key);
     let facts = this.factsByContent.get(key);
     if (!facts || (withAnchors && !facts.anchors)) {
       facts = { lineCount: lineCountOf(text) };
-      if (withAnchors) facts.anchors = this.anchorsOf(uri, text);
+      if (withAnchors) facts.anchors = anchorsOf(parsed());
       if (this.factsByContent.size >= 20_000) this.factsByContent.clear();
       this.factsByContent.set(key, facts);
     }
@@ -272,14 +286,14 @@ export class LinkIndex {
     this.factsByContent.delete(previous);
   }
 
-  private anchorsOf(uri: string, text: string): AnchorSet {
+  private anchorSource(uri: string, text: string): ParsedDocument {
     const known = this.host.parsed(uri, text);
     if (known) {
       this.stats.targetsKnown++;
-      return anchorsOf(known);
+      return known;
     }
     this.stats.targetReads++;
-    return anchorsOf(this.host.parse(uri, text));
+    return this.host.parse(uri, text);
   }
 
   private readmeOf(folder: string): Promise<string | undefined> {
