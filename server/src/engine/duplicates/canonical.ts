@@ -32,10 +32,12 @@ export function chooseCanonical(members: readonly Located[], process?: string, l
       -member.definition.wordCount,
     ];
   };
+  // Ranked once each: a group of a hundred members is formed again at every keystroke in one of them.
+  const ranks = members.map(rank);
   let best = 0;
   members.forEach((member, index) => {
     if (index === best) return;
-    const difference = compareRanks(rank(member), rank(members[best]));
+    const difference = compareRanks(ranks[index], ranks[best]);
     if (difference < 0 || (difference === 0 && compareLocation(member, members[best]) < 0)) best = index;
   });
   return best;
