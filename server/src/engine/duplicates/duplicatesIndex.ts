@@ -90,7 +90,7 @@ export class DuplicatesIndex {
    * workspace's own groups and definitions are put back as they were before this returns.
    */
   async groupsForTrial(doc: GovDocument): Promise<WorkspaceDuplicates> {
-    if (this.definitions.get(doc.uri)?.text === doc.text) return this.groupsFor(doc);
+    if (!mayDefine(doc.path) || this.definitions.get(doc.uri)?.text === doc.text) return this.groupsFor(doc);
     const finder = await this.upToDate();
     const own = this.held.get(doc.uri);
     finder.set(doc.uri, this.definitionsOf(doc), placeIn(doc));
@@ -228,6 +228,11 @@ export class DuplicatesIndex {
   }
 
   private remember(doc: GovDocument): Definition[] {
+    // A file that cannot define keeps no entry: its text would be held for a cache of nothing.
+    if (!mayDefine(doc.path)) {
+      this.definitions.delete(doc.uri);
+      return NO_DEFINITIONS;
+    }
     const cached = this.definitions.get(doc.uri);
     if (cached && cached.text === doc.text) return cached.definitions;
     const definitions = this.definitionsOf(doc);
