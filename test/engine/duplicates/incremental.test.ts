@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DuplicateFinder, findDuplicates, type DuplicateGroup } from '../../../server/src/engine/duplicates/findDuplicates';
-import type { Definition } from '../../../server/src/engine/duplicates/definitions';
+import { DuplicateFinder, findDuplicates, type DuplicateGroup, type PlaceOf } from '../../../server/src/engine/duplicates/findDuplicates';
+import { extractDefinitions, type Definition } from '../../../server/src/engine/duplicates/definitions';
+import { DocumentParser } from '../../../server/src/engine/parse/document';
+import { LineIndex } from '../../../server/src/engine/text/lineIndex';
 import { generateWorkspace } from '../../../bench/generatedWorkspace';
-import { COMMUNITY, filesUnder, workspaceOf } from './helpers';
+import { typedText } from '../../../bench/keystroke';
+import { COMMUNITY, filesUnder, pathOf, uriOf, workspaceOf } from './helpers';
 
 /** A group as a user meets it: reason, members with their places, related members, the canonical one. */
 const shown = (groups: readonly DuplicateGroup[]) =>
@@ -87,4 +90,61 @@ test('a near copy added later joins the copies already grouped, and the group is
   assert.deepEqual([...finder.takeChanged()].sort(), ['file:///ws/a/RELEASE.md', 'file:///ws/b/RELEASING.md', 'file:///ws/c/PROCESS.md']);
   finder.delete('file:///ws/a/RELEASE.md');
   assert.deepEqual(finder.groups().map((group) => [group.reason, group.members.map((member) => member.uri)]), [['similar-body', ['file:///ws/b/RELEASING.md', 'file:///ws/c/PROCESS.md']]]);
+});
+
+test('typing in a governance file keeps its groups and their members in place, and they read as the groups found from scratch', () => {
+  const files: Record<string, string> = Object.fromEntries([...generateWorkspace(160, 5)].map(([uri, text]) => [uri.replace('file:///ws/', ''), text]));
+  const { definitions } = workspaceOf(files);
+  const typed = uriOf('repo-0/COMMUNITY_MEMBERSHIP.md');
+  const other = uriOf('repo-1/COMMUNITY_MEMBERSHIP.md');
+  const parser = new DocumentParser();
+  // Where a host shows a span: line and column, so that only edits that move a label move a related place.
+  const placeIn = (text: string): PlaceOf => {
+    const lines = new LineIndex(text);
+    return (span) => JSON.stringify(lines.range(span));
+  };
+  const current = new Map(definitions);
+  const finder = new DuplicateFinder({ scopeOf: () => 'one workspace' });
+  for (const [uri, list] of current) finder.set(uri, list, placeIn(files[pathOf(uri)]));
+  const groupOfOther = finder.groupsOf(other).find((group) => group.members.some((member) => member.uri === typed))!;
+  assert.ok(groupOfOther && groupOfOther.members.length > 5, 'the typed file shares a group with the other membership files');
+  finder.takeChanged();
+
+  let text = files['repo-0/COMMUNITY_MEMBERSHIP.md'];
+  // A new paragraph under "Managing Membership", typed a character at a time: it moves the labels
+  // below it, line by line, and soon has the words to be compared for copies.
+  let at = text.indexOf('\n\n', text.indexOf('## Managing Membership')) + 1;
+  const prose = `${typedText(240)}\n\n`;
+  // The other file's groups as its findings show them: members by line and column.
+  const shownInOther = () =>
+    JSON.stringify(finder.groupsOf(other).map((group) => {
+      const place = (index: number) => {
+        const member = group.members[index];
+        return `${member.uri} ${placeIn(member.uri === typed ? text : files[pathOf(member.uri)])(member.definition.labelSpan)}`;
+      };
+      return { ...shown([group])[0], members: group.members.map((member, index) => `${place(index)}→${member.duplicates.map(place).join(',')}`), canonical: place(group.canonical) };
+    }));
+  let before = shownInOther();
+  for (const [index, character] of [...prose].entries()) {
+    text = text.slice(0, at) + character + text.slice(at);
+    at++;
+    const list = extractDefinitions(parser.parse(text));
+    current.set(typed, list);
+    finder.set(typed, list, placeIn(text));
+    const changed = finder.takeChanged();
+    assert.ok(changed.has(typed), 'the typed file is told');
+    const after = shownInOther();
+    if (after !== before) assert.ok(changed.has(other), `the other file's findings changed without it being told (keystroke ${index + 1})`);
+    before = after;
+    if (index % 40 === 39 || index === prose.length - 1) assert.deepEqual(shown(finder.groups()), shown(findDuplicates(current, { scopeOf: () => 'one workspace' })), `after keystroke ${index + 1}`);
+  }
+  assert.ok(finder.groupsOf(other).includes(groupOfOther), 'the group was not formed again');
+  const typedMember = groupOfOther.members.find((member) => member.uri === typed)!;
+  assert.ok(current.get(typed)!.includes(typedMember.definition), 'its member is the latest text\'s definition');
+
+  // A heading renamed: the groups are formed again, and still read as from scratch.
+  text = text.replace('## Managing Membership', '## Managing Our Membership');
+  current.set(typed, extractDefinitions(parser.parse(text)));
+  finder.set(typed, current.get(typed)!, placeIn(text));
+  assert.deepEqual(shown(finder.groups()), shown(findDuplicates(current, { scopeOf: () => 'one workspace' })));
 });

@@ -93,12 +93,12 @@ export class DuplicatesIndex {
     if (!mayDefine(doc.path) || this.definitions.get(doc.uri)?.text === doc.text) return this.groupsFor(doc);
     const finder = await this.upToDate();
     const own = this.held.get(doc.uri);
-    finder.set(doc.uri, this.definitionsOf(doc), placeIn(doc));
+    // Formed anew, not in place: putting the file's own definitions back leaves the trial's groups as they are read now.
+    finder.set(doc.uri, this.definitionsOf(doc), placeIn(doc), { inPlace: false });
     const trial = this.snapshot(finder, doc);
-    // The trial's groups are read now: putting the file's own definitions back leaves them as they are.
     const groups = trial.groups;
     const groupsOf = new Map([[doc.uri, trial.groupsOf(doc.uri)]]);
-    if (own) finder.set(doc.uri, own);
+    if (own) finder.set(doc.uri, own, undefined, { inPlace: false });
     else finder.delete(doc.uri);
     return { ...trial, groups, groupsOf: (uri) => groupsOf.get(uri) ?? [] };
   }

@@ -111,6 +111,8 @@ export class DuplicateFinder {
   private upToDate = true;
   /** Files whose findings may read differently since `takeChanged`. */
   private changed = new Set<string>();
+  /** Each file's definitions as last set. */
+  private readonly current = new Map<string, readonly Definition[]>();
 
   constructor(options: FindDuplicatesOptions = {}) {
     this.lexicon = options.lexicon ?? DEFAULT_LEXICON;
@@ -123,15 +125,20 @@ export class DuplicateFinder {
   /**
    * A file's definitions, in place of what it had. `placeOf`: where the file's text puts a span
    * (line and column), so that an edit that moves no label leaves the other files' findings as they are.
+   * `inPlace: false`: the groups are formed again even when the edit leaves them as they were, so
+   * that groups read before stay as they were read (a trial of a fix).
    */
-  set(uri: string, definitions: readonly Definition[], placeOf: PlaceOf = offsets): void {
-    this.delete(uri);
+  set(uri: string, definitions: readonly Definition[], placeOf: PlaceOf = offsets, options: { inPlace?: boolean } = {}): void {
     for (const definition of definitions) {
       if (!shownAs.has(definition)) {
         const roles = definition.topic?.roles.join(',') ?? '';
         shownAs.set(definition, `${definition.label}\u0000${definition.anchor ?? ''}\u0000${placeOf(definition.labelSpan)}\u0000${roles}`);
       }
     }
+    const before = this.current.get(uri);
+    if (before && options.inPlace !== false && this.setInPlace(uri, before, definitions)) return;
+    this.delete(uri);
+    this.current.set(uri, definitions);
     const scope = this.scopeOf(uri);
     const keys: string[] = [];
     for (const definition of topicEntries(definitions)) {
@@ -149,11 +156,8 @@ export class DuplicateFinder {
     if (keys.length) this.topicKeys.set(uri, keys);
     const sections: Section[] = [];
     for (const definition of definitions) {
-      if (definition.kind !== 'heading' || definition.structural || definition.isPointer) continue;
-      if (countWords(definition.text) < this.minWords) continue;
-      let body = fingerprints.get(definition);
-      if (!body) fingerprints.set(definition, (body = fingerprint(definition.text.split(' '))));
-      const section: Section = { uri, definition, fingerprint: body, scope, owner: uri };
+      if (!this.comparedForCopies(definition)) continue;
+      const section: Section = { uri, definition, fingerprint: fingerprintOf(definition), scope, owner: uri };
       sections.push(section);
       this.similar.add(section);
     }
@@ -161,6 +165,7 @@ export class DuplicateFinder {
   }
 
   delete(uri: string): void {
+    this.current.delete(uri);
     for (const key of this.topicKeys.get(uri) ?? []) {
       this.buckets.get(key)!.entries.delete(uri);
       this.dirtyBuckets.add(key);
@@ -171,6 +176,102 @@ export class DuplicateFinder {
     // The file's own check reads its new definitions: it is told whatever its groups do.
     this.changed.add(uri);
     this.upToDate = false;
+  }
+
+  /**
+   * A keystroke in a paragraph makes new definitions that say what the old ones said, moved or
+   * with other words in one body: then each group keeps its members and its related places, with
+   * the new definition in the old one's place, and none is formed again (a hundred-member group
+   * made anew at every keystroke was most of what the server kept between two). Only a section
+   * whose words changed is compared for copies again. Returns false, having changed nothing, when
+   * the edit changed what a group is made from.
+   */
+  private setInPlace(uri: string, before: readonly Definition[], after: readonly Definition[]): boolean {
+    if (before.length !== after.length) return false;
+    for (let i = 0; i < before.length; i++) if (!this.groupedAlike(before[i], after[i])) return false;
+    const enteredBefore = new Set(topicEntries(before));
+    const enteredAfter = new Set(topicEntries(after));
+    if (enteredBefore.size !== enteredAfter.size || before.some((definition, i) => enteredBefore.has(definition) !== enteredAfter.has(after[i]))) return false;
+    const sections = this.sections.get(uri) ?? [];
+    const sectionOf = new Map(sections.map((section) => [section.definition, section]));
+    // Definitions are the groups' keys: one set for two files (a test's copy) is formed again instead.
+    for (let i = 0; i < before.length; i++) {
+      if (before[i] === after[i]) continue;
+      if (this.topicGroupOf.has(after[i]) || this.bodyGroupOf.has(after[i])) return false;
+      const topicGroup = this.topicGroupOf.get(before[i]);
+      if (topicGroup && memberIndex(topicGroup, uri, before[i]) === -1) return false;
+      const bodyGroup = this.bodyGroupOf.get(before[i]);
+      if (bodyGroup && memberIndex(bodyGroup, uri, before[i]) === -1) return false;
+    }
+    const scope = this.scopeOf(uri);
+    for (let i = 0; i < before.length; i++) {
+      const [old, now] = [before[i], after[i]];
+      if (old === now) continue;
+      if (enteredBefore.has(old)) {
+        const entries = this.buckets.get(`${scope}\u0000${old.topic!.process}`)!.entries.get(uri)!;
+        entries.find((entry) => entry.definition === old)!.definition = now;
+        this.replaceMember(this.topicGroupOf, uri, old, now);
+      }
+      const section = sectionOf.get(old);
+      if (!section && !this.comparedForCopies(now)) continue;
+      if (section && now.text === old.text) {
+        fingerprints.set(now, section.fingerprint);
+        section.definition = now;
+        this.replaceMember(this.bodyGroupOf, uri, old, now);
+        continue;
+      }
+      // Other words: its copies are found again (the component it was in is dropped and formed anew in `update`).
+      if (section) {
+        this.similar.remove(section);
+        sectionOf.delete(old);
+      }
+      if (this.comparedForCopies(now)) {
+        const replacement: Section = { uri, definition: now, fingerprint: fingerprintOf(now), scope, owner: uri };
+        sectionOf.set(now, replacement);
+        this.similar.add(replacement);
+      }
+      this.upToDate = false;
+    }
+    if (sectionOf.size > 0) this.sections.set(uri, [...sectionOf.values()]);
+    else this.sections.delete(uri);
+    this.current.set(uri, after);
+    // The file's own findings are made from its new definitions.
+    this.changed.add(uri);
+    return true;
+  }
+
+  /** Whether two definitions of one file take the same part in groups, wherever they are and whatever a body says. */
+  private groupedAlike(a: Definition, b: Definition): boolean {
+    if (a === b) return true;
+    if (a.kind !== b.kind || a.label !== b.label || a.depth !== b.depth || a.anchor !== b.anchor) return false;
+    if (a.isPointer !== b.isPointer || a.structural !== b.structural || a.wordCount > 0 !== b.wordCount > 0) return false;
+    return a.topic?.process === b.topic?.process && sameList(a.topic?.roles ?? [], b.topic?.roles ?? []);
+  }
+
+  private comparedForCopies(definition: Definition): boolean {
+    return definition.kind === 'heading' && !definition.structural && !definition.isPointer && countWords(definition.text) >= this.minWords;
+  }
+
+  /**
+   * Puts a new definition in an old one's place in its group: the files that show it as a related
+   * place (or as the canonical one) are told when it moved; a body of another length may make
+   * another member canonical, which every member's fix links to.
+   */
+  private replaceMember(groupOf: Map<Definition, DuplicateGroup>, uri: string, old: Definition, now: Definition): void {
+    const group = groupOf.get(old);
+    if (!group) return;
+    groupOf.delete(old);
+    groupOf.set(now, group);
+    const index = memberIndex(group, uri, old);
+    group.members[index].definition = now;
+    if (shownAs.get(old) !== shownAs.get(now)) {
+      for (const member of group.members) if (index === group.canonical || member.duplicates.includes(index)) this.changed.add(member.uri);
+    }
+    if (old.wordCount === now.wordCount) return;
+    const canonical = chooseCanonical(group.members, group.topic?.process, this.lexicon);
+    if (canonical === group.canonical) return;
+    group.canonical = canonical;
+    for (const member of group.members) this.changed.add(member.uri);
   }
 
   /** Every group, ordered by its first member. */
@@ -404,6 +505,16 @@ function groupOrder(group: DuplicateGroup): number {
  * after an edit only the edited file's sections are hashed again.
  */
 const fingerprints = new WeakMap<Definition, Fingerprint>();
+
+function fingerprintOf(definition: Definition): Fingerprint {
+  let body = fingerprints.get(definition);
+  if (!body) fingerprints.set(definition, (body = fingerprint(definition.text.split(' '))));
+  return body;
+}
+
+function memberIndex(group: DuplicateGroup, uri: string, definition: Definition): number {
+  return group.members.findIndex((member) => member.uri === uri && member.definition === definition);
+}
 
 function countWords(text: string): number {
   if (text === '') return 0;
