@@ -314,6 +314,24 @@ function emptyScan(): ChunkScan {
   return { ...emptyChunkFacts(), todos: [], placeholders: [], mentions: [], malformedCheckboxes: [], unrenderedLinks: [], unresolvedReferences: [] };
 }
 
+/**
+ * The texts the parser is given for a document (the reader's differential test reads the same):
+ * each chunk alone, and with the document's definitions it uses appended, as `scanChunk` parses it.
+ */
+export function chunkSources(text: string): string[] {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
+  const labels = labelsByFold(definitionLabels(text));
+  const sources: string[] = [];
+  for (const chunk of splitIntoChunks(body)) {
+    const chunkText = body.slice(chunk.start, chunk.end);
+    sources.push(chunkText);
+    const appendix = definitionsAppendix(chunkText, labels);
+    if (appendix) sources.push(`${chunkText}\n\n${appendix}`);
+  }
+  return sources;
+}
+
 function definitionLabels(text: string): string[] {
   const labels = new Set<string>();
   DEFINITION_LINE.lastIndex = 0;

@@ -1,0 +1,198 @@
+import type { InlineContext, MarkdownConfig } from '@lezer/markdown';
+
+/**
+ * GFM autolink literals (`www.x.org`, `https://x.org`, `a@b.org`) found where and as far as
+ * micromark-extension-gfm-autolink-literal finds them: a port of its state machines over the text.
+ * lezer's own ends them differently (`…#roadmap)]`, `http://host/path` without a dot, `x.com[200+`).
+ * Literals micromark leaves to remark-gfm's later pass over the text are found by that pass
+ * (lezerMdast.ts runs it).
+ */
+export const AutolinkLiterals: MarkdownConfig = {
+  parseInline: [
+    {
+      name: 'Autolink',
+      parse(cx: InlineContext, next: number, pos: number): number {
+        const at = cx;
+        const previous = pos > cx.offset ? cx.char(pos - 1) : null;
+        let end = -1;
+        if ((next === 119 || next === 87) && previousWww(previous)) end = wwwEnd(at, pos);
+        if (end < 0 && (next === 104 || next === 72) && !asciiAlpha(previous)) end = protocolEnd(at, pos);
+        if (end < 0 && gfmAtext(next) && !(previous === 47 || gfmAtext(previous)) && nextAtSign(cx, pos) < cx.end) end = emailEnd(at, pos);
+        if (end < 0 || cx.hasOpenLink) return -1;
+        return cx.addElement(cx.elt('URL', pos, end));
+      },
+    },
+  ],
+};
+
+type At = InlineContext;
+
+/** The inline text last asked about and the offset of its next `@` (each word of it would otherwise scan to its end). */
+let atSignText: InlineContext | undefined;
+let atSignAt = -1;
+
+function nextAtSign(cx: InlineContext, pos: number): number {
+  if (cx !== atSignText || atSignAt < pos) {
+    atSignText = cx;
+    const index = cx.text.indexOf('@', pos - cx.offset);
+    atSignAt = index < 0 ? Number.MAX_SAFE_INTEGER : index + cx.offset;
+  }
+  return atSignAt;
+}
+
+/** The character at `offset`, or null past the end of the inline text (micromark's end of file). */
+function charAt(cx: InlineContext, offset: number): number | null {
+  return offset < cx.end ? cx.char(offset) : null;
+}
+
+function asciiAlpha(code: number | null): boolean {
+  return code !== null && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122));
+}
+
+function asciiAlphanumeric(code: number | null): boolean {
+  return code !== null && (asciiAlpha(code) || (code >= 48 && code <= 57));
+}
+
+function gfmAtext(code: number | null): boolean {
+  return code === 43 || code === 45 || code === 46 || code === 95 || asciiAlphanumeric(code);
+}
+
+/** micromark-util-character: markdownLineEndingOrSpace or unicodeWhitespace. */
+function whitespace(code: number | null): boolean {
+  return code !== null && (code < 0 || code === 32 || code === 9 || code === 10 || code === 13 || /\s/u.test(String.fromCodePoint(code)));
+}
+
+function unicodePunctuation(code: number | null): boolean {
+  return code !== null && /[\p{P}\p{S}]/u.test(String.fromCodePoint(code));
+}
+
+function previousWww(code: number | null): boolean {
+  return code === null || code === 40 || code === 42 || code === 95 || code === 91 || code === 93 || code === 126 || whitespace(code);
+}
+
+function wwwEnd(at: At, pos: number): number {
+  for (let i = 0; i < 3; i++) if (charAt(at, pos + i) !== 119 && charAt(at, pos + i) !== 87) return -1;
+  if (charAt(at, pos + 3) !== 46 || charAt(at, pos + 4) === null) return -1;
+  const domain = domainEnd(at, pos);
+  return domain < 0 ? -1 : pathEnd(at, domain);
+}
+
+function protocolEnd(at: At, pos: number): number {
+  let p = pos;
+  let protocol = '';
+  while (asciiAlpha(charAt(at, p)) && protocol.length < 5) protocol += String.fromCharCode(charAt(at, p)!), p++;
+  if (charAt(at, p) !== 58 || (protocol.toLowerCase() !== 'http' && protocol.toLowerCase() !== 'https')) return -1;
+  if (charAt(at, p + 1) !== 47 || charAt(at, p + 2) !== 47) return -1;
+  p += 3;
+  const code = charAt(at, p);
+  if (code === null || code < 32 || code === 127 || whitespace(code) || unicodePunctuation(code)) return -1;
+  const domain = domainEnd(at, p);
+  return domain < 0 ? -1 : pathEnd(at, domain);
+}
+
+function domainEnd(at: At, from: number): number {
+  let underscoreInLast = false;
+  let underscoreInLastButOne = false;
+  let seen = false;
+  let p = from;
+  for (;;) {
+    const code = charAt(at, p);
+    if (code === 46 || code === 95) {
+      if (trailAt(at, p)) break;
+      if (code === 95) underscoreInLast = true;
+      else {
+        underscoreInLastButOne = underscoreInLast;
+        underscoreInLast = false;
+      }
+      p++;
+      continue;
+    }
+    if (code === null || whitespace(code) || (code !== 45 && unicodePunctuation(code))) break;
+    seen = true;
+    p++;
+  }
+  return underscoreInLastButOne || underscoreInLast || !seen ? -1 : p;
+}
+
+const PATH_PUNCTUATION = new Set([33, 34, 38, 39, 41, 42, 44, 46, 58, 59, 60, 63, 93, 95, 126]);
+
+function pathEnd(at: At, from: number): number {
+  let open = 0;
+  let close = 0;
+  let p = from;
+  for (;;) {
+    const code = charAt(at, p);
+    if (code === 40) {
+      open++;
+      p++;
+      continue;
+    }
+    if (code === 41 && close < open) {
+      close++;
+      p++;
+      continue;
+    }
+    if (code !== null && PATH_PUNCTUATION.has(code)) {
+      if (trailAt(at, p)) return p;
+      if (code === 41) close++;
+      p++;
+      continue;
+    }
+    if (code === null || whitespace(code)) return p;
+    p++;
+  }
+}
+
+const TRAIL_PUNCTUATION = new Set([33, 34, 39, 41, 42, 44, 46, 58, 59, 63, 95, 126]);
+
+/** Whether what starts at `from` is trailing punctuation that ends a literal rather than continues it. */
+function trailAt(at: At, from: number): boolean {
+  let p = from;
+  for (;;) {
+    let code = charAt(at, p);
+    if (code !== null && TRAIL_PUNCTUATION.has(code)) {
+      p++;
+      continue;
+    }
+    if (code === 38) {
+      p++;
+      if (!asciiAlpha(charAt(at, p))) return false;
+      while (asciiAlpha(charAt(at, p))) p++;
+      if (charAt(at, p) !== 59) return false;
+      p++;
+      continue;
+    }
+    if (code === 93) {
+      p++;
+      code = charAt(at, p);
+      if (code === null || code === 40 || code === 91 || whitespace(code)) return true;
+      continue;
+    }
+    return code === 60 || code === null || whitespace(code);
+  }
+}
+
+function emailEnd(at: At, pos: number): number {
+  let p = pos;
+  while (gfmAtext(charAt(at, p))) p++;
+  if (charAt(at, p) !== 64) return -1;
+  p++;
+  let data = false;
+  let dot = false;
+  for (;;) {
+    const code = charAt(at, p);
+    if (code === 46) {
+      if (!asciiAlphanumeric(charAt(at, p + 1))) break;
+      dot = true;
+      p++;
+      continue;
+    }
+    if (code === 45 || code === 95 || asciiAlphanumeric(code)) {
+      data = true;
+      p++;
+      continue;
+    }
+    break;
+  }
+  return data && dot && asciiAlpha(charAt(at, p - 1)) ? p : -1;
+}

@@ -1,0 +1,251 @@
+import { parser as commonMark, GFM, type BlockContext, type Element, type InlineContext, type LeafBlock, type Line, type MarkdownConfig, type MarkdownParser } from '@lezer/markdown';
+import { AutolinkLiterals } from './lezerAutolinkLiterals';
+import { Table } from './lezerTable';
+
+/**
+ * The Markdown remark-parse + remark-gfm read, as @lezer/markdown reads it once told where it
+ * differs: each extension below (and in lezerTable.ts, lezerAutolinkLiterals.ts) brings one
+ * construct to micromark's reading; readFacts.test.ts shows each. Front matter is not a block
+ * here: it can only open the text, and lezerMdast.ts takes it off before parsing.
+ *
+ * Strikethrough: one tilde as well as two, as micromark-extension-gfm-strikethrough.
+ */
+const Strikethrough: MarkdownConfig = {
+  defineNodes: [{ name: 'Strikethrough' }, { name: 'StrikethroughMark' }],
+  parseInline: [
+    {
+      name: 'Strikethrough',
+      parse(cx: InlineContext, next: number, pos: number): number {
+        if (next !== TILDE || cx.char(pos - 1) === TILDE) return -1;
+        let end = pos + 1;
+        while (cx.char(end) === TILDE) end++;
+        // micromark-extension-gfm-strikethrough: a run of more than two tildes is text.
+        if (end - pos > 2) return end;
+        const before = classify(cx.slice(pos - 1, pos));
+        const after = classify(cx.slice(end, end + 1));
+        const open = after === 'other' || (after === 'punctuation' && before !== 'other');
+        const close = before === 'other' || (before === 'punctuation' && after !== 'other');
+        return cx.addDelimiter(end - pos === 1 ? SingleTilde : DoubleTilde, pos, end, open, close);
+      },
+      after: 'Emphasis',
+    },
+  ],
+};
+
+const TILDE = 126;
+const SingleTilde = { resolve: 'Strikethrough', mark: 'StrikethroughMark' };
+const DoubleTilde = { resolve: 'Strikethrough', mark: 'StrikethroughMark' };
+
+/** micromark's classifyCharacter: the start or end of the text counts as white space. */
+function classify(char: string): 'whitespace' | 'punctuation' | 'other' {
+  if (char === '' || /\s/u.test(char)) return 'whitespace';
+  return /[\p{P}\p{S}]/u.test(char) ? 'punctuation' : 'other';
+}
+
+/** GFM footnote definitions: a `[^label]:` block whose continuation lines are indented four columns. */
+const FOOTNOTE_START = /^\[\^([^\]\s\\]|\\.)+\]:/;
+
+const Footnotes: MarkdownConfig = {
+  defineNodes: [
+    {
+      name: 'FootnoteDefinition',
+      block: true,
+      composite(cx: BlockContext, line: Line, value: number): boolean {
+        if (line.next !== -1 && line.indent < line.baseIndent + value) return false;
+        line.moveBaseColumn(line.baseIndent + value);
+        return true;
+      },
+    },
+    { name: 'FootnoteLabel' },
+  ],
+  parseBlock: [
+    {
+      name: 'FootnoteDefinition',
+      parse(cx: BlockContext, line: Line): boolean | null {
+        if (line.next !== 91 /* [ */ || line.indent - line.baseIndent > 3) return false;
+        const match = FOOTNOTE_START.exec(line.text.slice(line.pos));
+        if (!match) return false;
+        const start = cx.lineStart + line.pos;
+        cx.startComposite('FootnoteDefinition', line.pos, 4);
+        cx.addElement(cx.elt('FootnoteLabel', start, start + match[0].length));
+        let contentStart = line.pos + match[0].length;
+        while (contentStart < line.text.length && (line.text[contentStart] === ' ' || line.text[contentStart] === '\t')) contentStart++;
+        line.moveBase(contentStart);
+        return null;
+      },
+      before: 'LinkReference',
+    },
+  ],
+};
+
+/**
+ * The labels of the definitions of the text being parsed: micromark reads a reference to any other
+ * label as text (`[TBD]`), where lezer would make it a link and let it hide the link around it.
+ */
+let definedLabels: ReadonlySet<string> = new Set();
+
+/** Parses with references to `labels` only (normalized as `normalizeLabel` does). */
+export function parseWithDefinitions<T>(labels: ReadonlySet<string>, parse: () => T): T {
+  const before = definedLabels;
+  definedLabels = labels;
+  try {
+    return parse();
+  } finally {
+    definedLabels = before;
+  }
+}
+
+/** micromark-util-normalize-identifier (then lower-cased, as mdast stores identifiers). */
+export function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase();
+}
+
+interface OpenBracket {
+  type: object;
+  from: number;
+  to: number;
+  side: number;
+}
+
+/** lezer's `[` and `![` delimiters, the ones whose type resolves to nothing of their own. */
+function isOpenBracket(part: unknown): part is OpenBracket {
+  return typeof part === 'object' && part !== null && 'side' in part && typeof (part as OpenBracket).type === 'object' && !('resolve' in (part as OpenBracket).type);
+}
+
+const FULL_LABEL = /^\[((?:[^[\]\\]|\\.){0,999})\]/;
+
+const ReferencesMustBeDefined: MarkdownConfig = {
+  parseInline: [
+    {
+      name: 'UndefinedReference',
+      parse(cx: InlineContext, next: number, start: number): number {
+        if (next !== 93 /* ] */) return -1;
+        const parts = (cx as unknown as { parts: unknown[] }).parts;
+        for (let i = parts.length - 1; i >= 0; i--) {
+          const part = parts[i];
+          if (!isOpenBracket(part)) continue;
+          // lezer's own LinkEnd drops a bracket inside a link, and takes `[text](destination)`.
+          if (!part.side || cx.char(start + 1) === 40 /* ( */) return -1;
+          let label = cx.slice(part.to, start);
+          if (cx.char(start + 1) === 91 /* [ */) {
+            const full = FULL_LABEL.exec(cx.slice(start + 1, Math.min(cx.end, start + 1003)));
+            if (full && full[1] !== '') label = full[1];
+          }
+          if (definedLabels.has(normalizeLabel(label))) return -1;
+          // As micromark: the bracket opens nothing, and this `]` is text.
+          parts[i] = null;
+          return start + 1;
+        }
+        return -1;
+      },
+      before: 'LinkEnd',
+    },
+  ],
+};
+
+/**
+ * CommonMark's seventh kind of HTML block: a line holding one whole open or closing tag. lezer's own
+ * test forgets the self-closing `<img … />`, which it then read as a paragraph.
+ */
+const SelfClosingTagBlock: MarkdownConfig = {
+  parseBlock: [
+    {
+      name: 'SelfClosingTagBlock',
+      parse(cx: BlockContext, line: Line): boolean {
+        if (line.next !== 60 /* < */ || !SELF_CLOSING_TAG_LINE.test(line.text.slice(line.pos))) return false;
+        const start = cx.lineStart + line.pos;
+        const markers: Element[] = [];
+        const depth = (cx as unknown as { depth: number }).depth;
+        while (!/^[ \t]*$/.test(line.text) && cx.nextLine()) {
+          if ((line as unknown as { depth: number }).depth < depth) break;
+          markers.push(...line.markers);
+        }
+        cx.addElement(cx.elt('HTMLBlock', start, cx.prevLineEnd(), markers));
+        return true;
+      },
+      before: 'HTMLBlock',
+    },
+  ],
+};
+
+const SELF_CLOSING_TAG_LINE = /^<[a-z][\w-]*(\s+[a-z:_][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/>\s*$/i;
+
+type EndLeaf = (cx: BlockContext, line: Line, leaf: LeafBlock) => boolean;
+
+/**
+ * When a paragraph is open in every container the line goes on with, a list item may interrupt it
+ * only if it has content and, ordered, starts at 1 (a `5.` written under an item's paragraph is
+ * more paragraph); a line that leaves a container (a sibling item, a line after a block quote)
+ * may start any item — micromark's rules. lezer lets any item interrupt anywhere inside a list of
+ * its kind and no empty one outside. lezer has no option for it: its two checks are replaced in
+ * the parser's list of leaf enders (a lezer that has them elsewhere is refused at load).
+ */
+function withListInterruptionsAsMicromark(configured: MarkdownParser): MarkdownParser {
+  const enders = (configured as unknown as { endLeafBlock: EndLeaf[] }).endLeafBlock;
+  const bullet = enders.findIndex((end) => String(end).includes('isBulletList'));
+  const ordered = enders.findIndex((end) => String(end).includes('isOrderedList'));
+  if (bullet === -1 || ordered === -1) throw new Error('@lezer/markdown changed: its list interruption checks were not found');
+  enders[bullet] = (cx, line) => {
+    if (!BULLET_START.test(line.text.slice(line.pos))) return false;
+    return leavesAContainer(cx, line) || /\S/.test(line.text.slice(line.pos + 1));
+  };
+  enders[ordered] = (cx, line) => {
+    const start = ORDERED_START.exec(line.text.slice(line.pos));
+    if (!start) return false;
+    return leavesAContainer(cx, line) || (start[1] === '1' && /\S/.test(line.text.slice(line.pos + start[0].length)));
+  };
+  return configured;
+}
+
+const BULLET_START = /^[-+*](?:[ \t]|$)/;
+const ORDERED_START = /^(\d{1,9})[.)](?:[ \t]|$)/;
+
+/** Whether the line does not go on with every block container open (it ends a list item, say). */
+function leavesAContainer(cx: BlockContext, line: Line): boolean {
+  const stack = (cx as unknown as { stack: unknown[] }).stack;
+  return (line as unknown as { depth: number }).depth < stack.length;
+}
+
+
+/**
+ * `<scheme:…>` is an autolink only as CommonMark has it: a scheme of 2 to 32 letters, digits, `+`,
+ * `.` or `-`, and no `<`, space or control character before the `>`. lezer takes any of them
+ * (`<https://x.org/d<a>`) and wants one character after the `:`. Such a text is no HTML tag
+ * either (a tag name has no `:`), so it is text.
+ */
+const StrictAutolinks: MarkdownConfig = {
+  parseInline: [
+    {
+      name: 'StrictAutolink',
+      parse(cx: InlineContext, next: number, start: number): number {
+        if (next !== 60 /* < */) return -1;
+        const after = cx.slice(start + 1, Math.min(cx.end, start + 40));
+        if (!LOOSE_SCHEME.test(after)) return -1;
+        const end = cx.slice(start + 1, cx.end).search(/[<>\s\x00-\x1f\x7f]/);
+        const candidate = cx.slice(start + 1, end < 0 ? cx.end : start + 1 + end + 1);
+        if (!STRICT_URI_AUTOLINK.test(candidate)) return start + 1;
+        const to = start + 1 + candidate.length;
+        return cx.addElement(cx.elt('Autolink', start, to, [cx.elt('LinkMark', start, start + 1), cx.elt('URL', start + 1, to - 1), cx.elt('LinkMark', to - 1, to)]));
+      },
+      before: 'HTMLTag',
+    },
+  ],
+};
+
+const LOOSE_SCHEME = /^[a-z][-\w+.]+:/i;
+const STRICT_URI_AUTOLINK = /^[a-z][a-z0-9+.-]{1,31}:[^<>\s\x00-\x1f\x7f]*>$/i;
+
+/** remark-parse + remark-gfm's Markdown, read by lezer. */
+export const markdownParser = withListInterruptionsAsMicromark(
+  commonMark.configure([
+    GFM,
+    { remove: ['Strikethrough', 'Table', 'Autolink'] },
+    Strikethrough,
+    Table(),
+    Footnotes,
+    ReferencesMustBeDefined,
+    SelfClosingTagBlock,
+    AutolinkLiterals,
+    StrictAutolinks,
+  ]),
+);
