@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { parseMarkdown } from '../../../server/src/engine/parse/markdown';
+import { parseMarkdown } from '../../oracle/remark';
 import { locateUnpositioned } from '../../../server/src/engine/parse/positions';
 
 // The engine's GFM answers "is a `[` still open?" from micromark's stack of open brackets instead

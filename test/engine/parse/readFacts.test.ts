@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMarkdown } from '../../../server/src/engine/parse/markdown';
+import { parseMarkdown } from '../../oracle/remark';
 import { extractFacts } from '../../../server/src/engine/parse/facts';
 import { readFacts } from '../../../server/src/engine/parse/readFacts';
 import { chunkSources } from '../../../server/src/engine/parse/document';

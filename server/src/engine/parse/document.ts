@@ -3,9 +3,9 @@ import type { Span } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { lastAtOrBefore } from '../text/spans';
 import { splitIntoChunks } from './chunks';
-import { parseMarkdown } from './markdown';
 import { documentTooLarge, MAX_CHUNKS, MAX_DOCUMENT_LENGTH, unparsableReason } from './limits';
-import { emptyChunkFacts, extractFacts, type ChunkFacts } from './facts';
+import { emptyChunkFacts, type ChunkFacts } from './facts';
+import { readFacts } from './readFacts';
 import { findTodos, type Todo } from '../model/todos';
 import { findPlaceholders, type Placeholder } from '../model/placeholders';
 import { findMentions, type Mention } from '../model/mentions';
@@ -241,7 +241,7 @@ export class DocumentParser {
     for (let i = 0, offset = 0; i < run.length; offset += run[i].text.length, i++) starts.push(offset);
     let facts: ChunkFacts;
     try {
-      facts = extractFacts(parseMarkdown(runText, (offset) => starts[chunkIndexAt(starts, offset)]), runText);
+      facts = readFacts(runText, (offset) => starts[chunkIndexAt(starts, offset)]);
     } catch {
       // Each chunk alone, so that only the one that cannot be read is reported unchecked.
       return run.map((pending) => this.scanChunk(pending.text, pending.appendix, pending.unparsable));
@@ -258,7 +258,7 @@ export class DocumentParser {
     // document's labels after its own text, then drop whatever lies past the chunk.
     const source = appendix ? `${chunkText}\n\n${appendix}` : chunkText;
     try {
-      const facts = clipFacts(extractFacts(parseMarkdown(source), source), chunkText.length);
+      const facts = clipFacts(readFacts(source), chunkText.length);
       return { ...facts, ...this.derivedFacts(chunkText, facts) };
     } catch (error) {
       // A chunk we cannot read is reported as not checked; the rest of the document still is.

@@ -16,7 +16,7 @@ import { markdownParser, normalizeLabel, parseWithDefinitions } from './lezerSyn
  * references whose label no definition names are text, a task checkbox is part of the first
  * paragraph, HTML blocks hold their lines without the container prefixes.
  */
-export function lezerMdast(text: string): Root {
+export function lezerMdast(text: string, fallbackAt?: (offset: number) => number): Root {
   const frontMatter = frontMatterAt(text);
   const bodyStart = frontMatter ? frontMatter.position!.end.offset! : 0;
   const root: Root = { type: 'root', children: [], position: at(0, text.length) };
@@ -38,7 +38,7 @@ export function lezerMdast(text: string): Root {
     // out not to be links), placed where remark places them; only blocks whose text may hold one.
     for (const block of builder.literalCandidates) {
       for (const transform of AUTOLINK_LITERAL_TRANSFORMS) transform(block as Root);
-      locateUnpositioned(block as Root, text);
+      locateUnpositioned(block as Root, text, fallbackAt);
     }
   }
   return root;

@@ -1,5 +1,5 @@
 import type { Nodes, Parent, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { plainText } from './facts';
 
 /**
  * Gives a position to the nodes remark-gfm adds after parsing without one: autolink literals it
@@ -17,7 +17,7 @@ export function locateUnpositioned(root: Root, text: string, fallbackAt?: (offse
     const end = parent.position?.end.offset ?? text.length;
     for (const child of parent.children as Nodes[]) {
       if (!child.position) {
-        const literal = child.type === 'text' ? child.value : toString(child);
+        const literal = child.type === 'text' ? child.value : plainText(child);
         const at = literal === '' ? -1 : text.indexOf(literal, cursor);
         if (at !== -1 && at + literal.length <= end) {
           child.position = { start: { line: 0, column: 0, offset: at }, end: { line: 0, column: 0, offset: at + literal.length } };

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
-import { locateUnpositioned } from './positions';
+import { locateUnpositioned } from '../../server/src/engine/parse/positions';
 import { boundAutolinkLiterals } from './autolinkLiterals';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(withBoundedAutolinkLiterals);
@@ -16,6 +16,9 @@ function withBoundedAutolinkLiterals(this: Processor): void {
 }
 
 /**
+ * The oracle the engine's reader (parse/readFacts.ts) is held to: remark-parse + remark-gfm +
+ * remark-frontmatter, as the engine used them before it read Markdown with lezer.
+ *
  * Parses Markdown into an mdast tree whose positions are offsets into `text`. `fallbackAt`: where a
  * node whose place cannot be found goes (`locateUnpositioned`).
  */
