@@ -128,11 +128,17 @@ test('typing in a duplicated section re-checks the other members only when a pla
   const ladderBefore = host.shown.get(LADDER)!.filter((finding) => finding.code === 'duplicate-section');
   assert.ok(ladderBefore.some((finding) => finding.related?.some((place) => place.uri === MEMBERSHIP)), 'the ladder lists a place in the membership file');
 
+  const placesListed = (uri: string) => host.shown.get(uri)!.filter((finding) => finding.code === 'duplicate-section').flatMap((finding) => finding.related ?? []);
+  const listedBefore = placesListed(MEMBERSHIP);
+  assert.ok(listedBefore.length > 0, 'the membership file lists places in the ladder');
+
   // A word typed into the body of "Adding New Member/Approver/Maintainer", a member of the ladder's groups.
   const original = files.get(MEMBERSHIP)!;
   const typed = original.replace('for at least two months.', 'for at least two full months.');
   assert.notEqual(typed, original);
   assert.deepEqual(await duplicateGroupsAffected(typed), []);
+  const listedAfter = placesListed(MEMBERSHIP);
+  assert.ok(listedAfter.length === listedBefore.length && listedAfter.every((place, index) => place === listedBefore[index]), 'the places in the unchanged ladder are not read again');
 
   // A line typed above the section moves the place the ladder's findings point to.
   const moved = typed.replace('### Adding New Member/Approver/Maintainer', 'A new line.\n\n### Adding New Member/Approver/Maintainer');

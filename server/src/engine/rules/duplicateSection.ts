@@ -1,6 +1,8 @@
 import { uriBasename } from '../text/uriText';
-import type { Rule } from './rule';
-import type { DuplicateGroup } from '../duplicates/findDuplicates';
+import type { Rule, WorkspaceDuplicates } from './rule';
+import type { DuplicateGroup, DuplicateMember } from '../duplicates/findDuplicates';
+import type { Definition } from '../duplicates/definitions';
+import type { RelatedPlace } from '../types';
 import { processEntry } from '../duplicates/lexicon';
 import { linkReplacement } from '../duplicates/replacement';
 import { fix } from './edits';
@@ -18,6 +20,7 @@ export const duplicateSection: Rule = {
       for (const index of membersIn(group, doc.uri)) {
         const member = group.members[index];
         const others = member.duplicates.map((i) => group.members[i]);
+        const related = relatedPlaces(member, others, duplicates);
         const canonical = group.members[group.canonical];
         const fixes = [];
         if (index !== group.canonical && canonical.uri !== doc.uri) {
@@ -27,11 +30,7 @@ export const duplicateSection: Rule = {
         report({
           span: member.definition.labelSpan,
           message: `${describe(group, member.definition.topic?.roles, duplicates.lexicon)} also defined in ${[...new Set(others.map((o) => fileName(o.uri)))].join(', ')}: keep one source of truth`,
-          related: others.map((other) => ({
-            uri: other.uri,
-            range: duplicates.rangeOf(other.uri, other.definition.labelSpan),
-            message: `Also defined here: "${other.definition.label}"`,
-          })),
+          related,
           fixes,
         });
       }
@@ -57,6 +56,25 @@ function membersIn(group: DuplicateGroup, uri: string): readonly number[] {
     membersByUri.set(group, byUri);
   }
   return byUri.get(uri) ?? [];
+}
+
+/**
+ * Each member's related places, kept while the members they show are the same definitions (a
+ * definition stands for one text of its file, so its place cannot have moved): a keystroke makes
+ * the typed file's findings again, not the places it names in the files it duplicates.
+ */
+const relatedByMember = new WeakMap<DuplicateMember, { shown: readonly Definition[]; places: RelatedPlace[] }>();
+
+function relatedPlaces(member: DuplicateMember, others: readonly DuplicateMember[], duplicates: WorkspaceDuplicates): RelatedPlace[] {
+  const kept = relatedByMember.get(member);
+  if (kept && kept.shown.length === others.length && others.every((other, index) => other.definition === kept.shown[index])) return kept.places;
+  const places = others.map((other) => ({
+    uri: other.uri,
+    range: duplicates.rangeOf(other.uri, other.definition.labelSpan),
+    message: `Also defined here: "${other.definition.label}"`,
+  }));
+  relatedByMember.set(member, { shown: others.map((other) => other.definition), places });
+  return places;
 }
 
 /** Processes named by a noun read "The responsibilities of …"; the others "How to … as …". */
