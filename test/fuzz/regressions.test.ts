@@ -12,7 +12,8 @@ import { Project } from '../../server/src/engine/project';
 // minutes without an answer (the fuzzer's watchdog stopped them at 120 s). Most were shapes the
 // parser cannot take in bounded time, now reported as not-checked; a case marked
 // `"notChecked": false` was a quadratic step now made linear (ours, or GFM autolink literals'
-// lookback for an open `[`: parse/autolinkLiterals.ts), and is checked in full.
+// lookback for an open `[`: test/oracle/autolinkLiterals.ts for remark; the lezer reader asks
+// lezer's own open-link state), and is checked in full.
 const FOLDER = join(__dirname, 'regressions');
 
 let project: Project | undefined;

@@ -26,10 +26,16 @@ const CONSTRUCTS = [
   '<https://a.org/d<a> x <ab:> <a_b:c> <a+b.c-d:x> <a@b.org>',
   // A list item interrupts a paragraph as micromark lets it.
   '1. a\n    4. b\n5. c\n\n> a\n2. b\n\n- a\n  - b\n    c\n2. d\n\n- a\n-\n',
+  // A lazy line goes on with a paragraph: it starts no table, and is no table's row.
+  '- a\n| h | h |\n|---|---|\n| x | y |\n\n> | h | h |\n> |---|---|\n| x | y |\n\n> | h |\n|---|',
+  // A destination nests its parentheses 32 deep at most.
+  `${'[x]('.repeat(40)}a${')'.repeat(40)} [a](b(c)d) [e]( <f> ) [g](h\\(i)`,
   // A self-closing tag alone on a line opens an HTML block.
   '<img src="x.png" width="5" />\ntext\n\n  <div>\n  <!-- c -->\n  </div>',
   // A table whose delimiter row ends in white space.
   'intro\n| a | [b](c) |\n|---|---| \n| `x \\| y` | www.d.org |',
+  // U+0000 reads as U+FFFD.
+  '# a\u0000b\n\n<!-- \u0000 -->\n\n[x\u0000](y\u0000) `\u0000`',
   // Front matter, line endings, tasks, HTML inside containers, inline code across lines.
   '---\ntitle: x\n---\n# Title\r\n\r\n- [ ]  **Crit** one\r\n  two  \r\n  three\\\r\n- [x]\tdone\r\n',
   '+++\na = 1\n+++\n> - <!-- a\n>   b -->\n>   `code\n>   span` &amp; &#35; \\* text',

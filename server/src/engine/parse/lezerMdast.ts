@@ -16,7 +16,9 @@ import { markdownParser, normalizeLabel, parseWithDefinitions } from './lezerSyn
  * references whose label no definition names are text, a task checkbox is part of the first
  * paragraph, HTML blocks hold their lines without the container prefixes.
  */
-export function lezerMdast(text: string, fallbackAt?: (offset: number) => number): Root {
+export function lezerMdast(source: string, fallbackAt?: (offset: number) => number): Root {
+  // micromark reads U+0000 as U+FFFD, as CommonMark asks; one character for one, so offsets hold.
+  const text = source.includes('\u0000') ? source.replace(/\u0000/g, '\uFFFD') : source;
   const frontMatter = frontMatterAt(text);
   const bodyStart = frontMatter ? frontMatter.position!.end.offset! : 0;
   const root: Root = { type: 'root', children: [], position: at(0, text.length) };

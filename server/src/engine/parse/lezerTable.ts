@@ -1,5 +1,11 @@
 import type { BlockContext, Element, LeafBlock, Line, MarkdownConfig } from '@lezer/markdown';
 
+/** Whether the line does not go on with every block container open (a lazy line, or one that ends a list item). */
+export function leavesAContainer(cx: BlockContext, line: Line): boolean {
+  const stack = (cx as unknown as { stack: unknown[] }).stack;
+  return (line as unknown as { depth: number }).depth < stack.length;
+}
+
 /**
  * lezer's GFM tables (its `Table` extension), with a delimiter row that may end in white space as
  * micromark-extension-gfm-table allows (`|---|---| `); lezer's own took such a table for a paragraph.
@@ -82,6 +88,7 @@ export function Table(): MarkdownConfig {
   }
 
   return {
+    defineNodes: [{ name: 'Table', block: true }, 'TableHeader', 'TableRow', 'TableCell', 'TableDelimiter'],
     parseBlock: [
       {
         name: 'Table',
@@ -89,7 +96,16 @@ export function Table(): MarkdownConfig {
           return hasPipe(leaf.content, 0) ? new TableParser() : null;
         },
         endLeaf(cx: BlockContext, line: Line, leaf: LeafBlock): boolean {
-          if (leaf.parsers.some((p) => p instanceof TableParser) || !hasPipe(line.text, line.basePos)) return false;
+          // A lazy line (one that leaves a container the paragraph is in) goes on with a paragraph
+          // only, as micromark reads it: it neither starts a table, nor makes a header's delimiter
+          // row, nor is a table's row.
+          const table = leaf.parsers.find((p): p is TableParser => p instanceof TableParser);
+          const lazy = leavesAContainer(cx, line);
+          if (table) {
+            if (lazy && table.rows === null) table.rows = false;
+            return lazy && table.rows !== false && table.rows !== null;
+          }
+          if (lazy || !hasPipe(line.text, line.basePos)) return false;
           const next = cx.peekLine();
           return delimiterLine.test(next) && parseRow(cx, line.text, line.basePos) === parseRow(cx, next, line.basePos);
         },
