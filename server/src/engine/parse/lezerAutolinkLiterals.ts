@@ -18,7 +18,7 @@ export const AutolinkLiterals: MarkdownConfig = {
         if ((next === 119 || next === 87) && previousWww(previous)) end = wwwEnd(at, pos);
         if (end < 0 && (next === 104 || next === 72) && !asciiAlpha(previous)) end = protocolEnd(at, pos);
         if (end < 0 && gfmAtext(next) && !(previous === 47 || gfmAtext(previous)) && nextAtSign(cx, pos) < cx.end) end = emailEnd(at, pos);
-        if (end < 0 || cx.hasOpenLink) return -1;
+        if (end < 0 || openLinkBefore(cx, pos)) return -1;
         return cx.addElement(cx.elt('URL', pos, end));
       },
     },
@@ -26,6 +26,29 @@ export const AutolinkLiterals: MarkdownConfig = {
 };
 
 type At = InlineContext;
+
+/** The inline text last asked whether a link is open, where, and the answer. */
+let openLinkText: InlineContext | undefined;
+let openLinkAt = -1;
+let openLinkAnswer = false;
+
+/**
+ * `cx.hasOpenLink`, which reads back over every element of the text so far: asked at each literal,
+ * a line of 20,000 URLs took seconds. A link opens only at a `[` and is closed or dropped only at a
+ * `]`, so with no bracket since the last question the answer stands; each character is looked at
+ * once.
+ */
+function openLinkBefore(cx: InlineContext, pos: number): boolean {
+  let bracketSince = cx !== openLinkText || pos < openLinkAt;
+  for (let p = openLinkAt; !bracketSince && p < pos; p++) {
+    const code = cx.char(p);
+    bracketSince = code === 91 || code === 93;
+  }
+  if (bracketSince) openLinkAnswer = cx.hasOpenLink;
+  openLinkText = cx;
+  openLinkAt = pos;
+  return openLinkAnswer;
+}
 
 /** The inline text last asked about and the offset of its next `@` (each word of it would otherwise scan to its end). */
 let atSignText: InlineContext | undefined;
