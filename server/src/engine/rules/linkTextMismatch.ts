@@ -7,7 +7,21 @@ import { fix } from './edits';
 /** Extensions of the files governance documents link to; `d7y.io` as link text names a site, not a file. */
 const FILE_EXTENSIONS = 'md|markdown|mdx|txt|ya?ml|json|toml|adoc|rst|go|rs|py|js|ts|sh|proto|pdf|png|svg|csv|html?';
 const NAMES_A_FILE = new RegExp(`^((?:[\\w.-]+/)*)([\\w.-]+\\.(?:${FILE_EXTENSIONS}))(?:#([^\\s#]+))?$`, 'i');
-const LAST_SEGMENT = new RegExp(`([^/?#]+\\.(?:${FILE_EXTENSIONS}))(?:[?#]|$)`, 'i');
+const FILE_SEGMENT = new RegExp(`^[^/?#]+\\.(?:${FILE_EXTENSIONS})$`, 'i');
+
+/**
+ * The first segment of the URL (between `/`, `?` and `#`) that ends the path or the query and names
+ * a file. Segment by segment, each tried once: an unanchored expression for it tried every start
+ * in a segment again (a 262 KB destination took 46 s; npm run fuzz).
+ */
+export function fileSegmentOf(url: string): string | undefined {
+  const segment = /[^/?#]+/g;
+  for (let match; (match = segment.exec(url)); ) {
+    const after = url[match.index + match[0].length];
+    if (after !== '/' && FILE_SEGMENT.test(match[0])) return match[0];
+  }
+  return undefined;
+}
 
 export const linkTextMismatch: Rule = {
   code: 'link-text-mismatch',
@@ -52,10 +66,10 @@ function namesSameFile(textName: string, targetName: string): boolean {
 function targetName(url: string): { name: string; fragment?: string } | undefined {
   const destination = parseDestination(url);
   if (destination.type === 'malformed' || destination.type === 'fragment') return undefined;
-  const match = LAST_SEGMENT.exec(url);
-  if (!match) return undefined;
+  const name = fileSegmentOf(url);
+  if (name === undefined) return undefined;
   const hash = url.indexOf('#');
-  return { name: decodeUriComponent(match[1]), ...(hash === -1 ? {} : { fragment: url.slice(hash + 1) }) };
+  return { name: decodeUriComponent(name), ...(hash === -1 ? {} : { fragment: url.slice(hash + 1) }) };
 }
 
 /** Rewrites the file name in the text, when the text is written plainly (no markup inside). */
