@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import type { ParsedDocument } from '../parse/document';
-import type { HeadingFact, ListItemFact } from '../parse/facts';
+import type { HeadingFact, LinkFact, ListItemFact } from '../parse/facts';
+import { ByStart } from './byStart';
 import { handleKey, type Mention } from './mentions';
 
 export interface Attendee {
@@ -98,9 +99,9 @@ export function sectionOf(doc: ParsedDocument, headingIndex: number): Span {
 
 function attendeeOf(doc: ParsedDocument, item: ListItemFact): Attendee {
   const raw = doc.text.slice(item.firstParagraph?.start ?? item.span.start, item.firstParagraph?.end ?? item.span.end);
-  const link = doc.links.find((l) => l.span.start >= item.span.start && l.span.end <= item.span.end);
+  const link = indexed(linksByStart, doc, doc.links).within(item.span).find((l) => l.span.end <= item.span.end);
   const githubUser = link ? /^https?:\/\/github\.com\/([A-Za-z0-9-]+)\/?$/.exec(link.url) : null;
-  const mention = doc.mentions.find((m) => m.span.start >= item.span.start && m.span.end <= item.span.end && !m.team);
+  const mention = mentionsIn(doc, item.span).find((m) => !m.team);
   const organization = /\(([^()]*)\)\s*$/.exec(raw)?.[1]?.trim();
   const name = (link && !link.url.startsWith('mailto:') ? link.text : item.text.replace(/\([^()]*\)\s*$/, '')).replace(/@\S+/g, '').trim();
   const attendee: Attendee = { item, name: name || item.text };
@@ -110,8 +111,18 @@ function attendeeOf(doc: ParsedDocument, item: ListItemFact): Attendee {
   return attendee;
 }
 
+/** Each document's mentions and links by where they start: every attendee and action item looks its own up. */
+const mentionsByStart = new WeakMap<ParsedDocument, ByStart<Mention>>();
+const linksByStart = new WeakMap<ParsedDocument, ByStart<LinkFact>>();
+
+function indexed<T extends { span: Span }>(cache: WeakMap<ParsedDocument, ByStart<T>>, doc: ParsedDocument, items: readonly T[]): ByStart<T> {
+  let index = cache.get(doc);
+  if (!index) cache.set(doc, (index = new ByStart(items)));
+  return index;
+}
+
 function mentionsIn(doc: ParsedDocument, span: Span): Mention[] {
-  return doc.mentions.filter((m) => m.span.start >= span.start && m.span.end <= span.end);
+  return indexed(mentionsByStart, doc, doc.mentions).within(span).filter((m) => m.span.end <= span.end);
 }
 
 function actionsOf(doc: ParsedDocument, items: ListItemFact[]): ActionItem[] {

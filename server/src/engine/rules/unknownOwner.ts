@@ -13,13 +13,25 @@ export const unknownOwner: Rule = {
     const attendees = doc.meeting.attendees;
     const known = knownHandles(attendees, workspace.ownerHandles, settings.owners);
     const candidates = [...known.values()];
+    const lowerCandidates = candidates.map((candidate) => candidate.toLowerCase());
+    // The first attendee of each name who has a handle, and one suggestion per handle however often
+    // it is written: a note of thousands of mentions compared each with every attendee.
+    const handleByName = new Map<string, string>();
+    for (const attendee of attendees) {
+      const name = attendee.name.toLowerCase();
+      if (attendee.handle && !handleByName.has(name)) handleByName.set(name, attendee.handle);
+    }
+    const suggestions = new Map<string, string | undefined>();
+    // Most handles nobody knows are people an issue is assigned to: only a likely slip is reported.
+    // "@Gaius" for the attendee "[Gaius](https://github.com/gaius-qi)": the display name was used.
+    const suggestionFor = (handle: string): string | undefined => {
+      if (!suggestions.has(handle)) suggestions.set(handle, handleByName.get(handle.toLowerCase()) ?? nearHandle(handle, candidates, lowerCandidates));
+      return suggestions.get(handle);
+    };
 
     for (const mention of doc.meeting.mentions) {
       if (mention.team || EVERYONE.has(mention.handle.toLowerCase()) || known.has(handleKey(mention.handle))) continue;
-      // Most handles nobody knows are people an issue is assigned to: only a likely slip is reported.
-      // "@Gaius" for the attendee "[Gaius](https://github.com/gaius-qi)": the display name was used.
-      const byName = attendees.find((a) => a.handle && a.name.toLowerCase() === mention.handle.toLowerCase());
-      const suggestion = byName?.handle ?? nearHandle(mention.handle, candidates);
+      const suggestion = suggestionFor(mention.handle);
       if (!suggestion) continue;
       report({
         span: mention.span,
@@ -33,9 +45,8 @@ export const unknownOwner: Rule = {
 /** Mentions that address a group of people rather than an account. */
 const EVERYONE = new Set(['all', 'everyone', 'here', 'channel', 'team']);
 
-function nearHandle(handle: string, candidates: string[]): string | undefined {
+function nearHandle(handle: string, candidates: string[], lower: string[]): string | undefined {
   if (candidates.length === 0) return undefined;
-  const lower = candidates.map((c) => c.toLowerCase());
   const best = closest(handle.toLowerCase(), lower);
   const near = distance(handle.toLowerCase(), best) <= (handle.length >= 5 ? 2 : 1);
   return near ? candidates[lower.indexOf(best)] : undefined;
