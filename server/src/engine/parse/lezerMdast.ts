@@ -4,6 +4,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { locateUnpositioned } from './positions';
 import { markdownParser, normalizeLabel, parseWithDefinitions } from './lezerSyntax';
+import { firstAtOrAfter } from '../text/spans';
 
 /**
  * The mdast tree remark-parse + remark-gfm + remark-frontmatter would give for `text`, built from
@@ -82,16 +83,7 @@ function withoutCarriageReturns(text: string): { parsed: string; original: (offs
   });
   return {
     parsed,
-    original(offset) {
-      let low = 0;
-      let high = dropped.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (dropped[middle] < offset) low = middle + 1;
-        else high = middle;
-      }
-      return offset + low;
-    },
+    original: (offset) => offset + firstAtOrAfter(dropped, offset),
   };
 }
 
