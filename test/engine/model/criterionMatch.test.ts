@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignCriteria, criterionTerms, matchCriterion } from '../../../server/src/engine/model/criterionMatch';
+import { assignCriteria, criterionTerms, linksAsText, matchCriterion, tagsAsSpaces } from '../../../server/src/engine/model/criterionMatch';
 
 // The criteria of cncf/toc operations/toc-templates/template-dd-pr-graduation.md (2026-06-29), as written there.
 const GRADUATION = [
@@ -117,4 +117,27 @@ test('assignCriteria: affinity decides between two close readings', () => {
   const found = [{ title: 'Clear and discoverable project governance documentation', area: 'Security' }];
   const pairs = assignCriteria(found, catalog, { affinity: (a, b) => (a.area === b.area ? 0.1 : 0) });
   assert.equal(pairs.get(found[0])?.criterion, catalog[1]);
+});
+
+// What the criterion's Markdown was stripped with until the fuzzer found them reading to the end of
+// the text from every `[` or `<` never closed; the readers must replace exactly what they replaced.
+const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
+const TAG = /<[^>]*>/g;
+
+test('links read as their text and tags as a space, as the expressions replaced them, on 200,000 short texts', () => {
+  const pieces = ['[', ']', '(', ')', '!', '<', '>', 'a', ' ', '](', '![', '[a](b)', '<br>', '\n'];
+  let random = 5;
+  const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let n = 0; n < 200_000; n++) {
+    const text = Array.from({ length: Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    assert.equal(linksAsText(text), text.replace(LINK, '$1'), JSON.stringify(text));
+    assert.equal(tagsAsSpaces(text), text.replace(TAG, ' '), JSON.stringify(text));
+  }
+});
+
+test('a criterion followed by 300,000 unclosed `<` or `[` is still that criterion (npm run fuzz, seed 3003: 20 s)', { timeout: 60_000 }, () => {
+  const criterion = 'Complete a [Governance Review](../governance-review-template.md).';
+  for (const noise of [' <'.repeat(300_000), ' ['.repeat(300_000) + ']', ' [a]('.repeat(300_000)]) {
+    assert.deepEqual(criterionTerms(criterion + noise), criterionTerms(criterion));
+  }
 });
