@@ -226,7 +226,7 @@ export class DocumentParser {
 
   private quickScan(chunkText: string, scan: ChunkScanner, labels: ReadonlySet<string>): ChunkScan | undefined {
     const facts = scan.read(chunkText, labels);
-    return facts && { ...facts, ...this.derivedFacts(chunkText, facts) };
+    return facts && withDerivedFacts(facts, this.derivedFacts(chunkText, facts));
   }
 
   /**
@@ -246,10 +246,7 @@ export class DocumentParser {
       // Each chunk alone, so that only the one that cannot be read is reported unchecked.
       return run.map((pending) => this.scanChunk(pending.text, pending.appendix, pending.unparsable));
     }
-    return splitFacts(facts, starts).map((chunkFacts, i) => ({
-      ...chunkFacts,
-      ...this.derivedFacts(run[i].text, chunkFacts),
-    }));
+    return splitFacts(facts, starts).map((chunkFacts, i) => withDerivedFacts(chunkFacts, this.derivedFacts(run[i].text, chunkFacts)));
   }
 
   private scanChunk(chunkText: string, appendix: string, unparsable: string | undefined): ChunkScan {
@@ -259,7 +256,7 @@ export class DocumentParser {
     const source = appendix ? `${chunkText}\n\n${appendix}` : chunkText;
     try {
       const facts = clipFacts(readFacts(source), chunkText.length);
-      return { ...facts, ...this.derivedFacts(chunkText, facts) };
+      return withDerivedFacts(facts, this.derivedFacts(chunkText, facts));
     } catch (error) {
       // A chunk we cannot read is reported as not checked; the rest of the document still is.
       return opaqueScan(chunkText, `could not be parsed (${(error as Error).message})`);
@@ -276,6 +273,32 @@ export class DocumentParser {
       unresolvedReferences: findUnresolvedReferences(chunkText, facts.nonProse, facts.links),
     };
   }
+}
+
+/**
+ * A chunk's scan, written out field by field: an object spread of the two (`{ ...facts, ...derived }`)
+ * made objects V8 kept far larger, and so promoted out of the young generation — 390 MB of a
+ * 10,000-file run's heap (`govmd check`, sampled with the heap profiler).
+ */
+function withDerivedFacts(facts: ChunkFacts, derived: DerivedFacts): ChunkScan {
+  return {
+    headings: facts.headings,
+    listItems: facts.listItems,
+    htmlComments: facts.htmlComments,
+    links: facts.links,
+    definitions: facts.definitions,
+    paragraphs: facts.paragraphs,
+    nonProse: facts.nonProse,
+    htmlAnchors: facts.htmlAnchors,
+    inlineCode: facts.inlineCode,
+    frontMatter: facts.frontMatter,
+    todos: derived.todos,
+    placeholders: derived.placeholders,
+    mentions: derived.mentions,
+    malformedCheckboxes: derived.malformedCheckboxes,
+    unrenderedLinks: derived.unrenderedLinks,
+    unresolvedReferences: derived.unresolvedReferences,
+  };
 }
 
 /** A fact the document was not read for: asking for it is a bug to see, not an empty answer. */
