@@ -3,6 +3,10 @@ import { brokenFragment } from '../../../server/src/engine/rules/brokenFragment'
 
 const membership = md('# Dragonfly Community Membership', '', '## Managing Membership', '', '### Adding New Member/Approver/Maintainer', '', 'text', '', '### Maximum Representation', '');
 const mapped = { repositories: { 'dragonflyoss/community': 'community' } };
+// Sized so that comparing each link with every heading would spend the proposal budget after about
+// 45 links (the fuzzer's table of 5,950 `[x](#a)`).
+const sections = md(...Array.from({ length: 1_500 }, (_, n) => `## Section ${n} of the charter`));
+const staleLinks = Array.from({ length: 200 }, () => '- [s](big/SECTIONS.md#section-7-of-the-chartr)');
 
 testRule(brokenFragment, {
   valid: [
@@ -63,6 +67,13 @@ testRule(brokenFragment, {
       files: { 'docs/README.md': '# Docs\n' },
       text: md('[a](docs#install)'),
       findings: ['1:1 warning No heading or anchor #install in docs/README.md'],
+    },
+    {
+      name: 'the same stale anchor written 200 times is proposed the same fix each time, among 1,500 headings',
+      files: { 'big/SECTIONS.md': sections },
+      text: md(...staleLinks),
+      findings: staleLinks.map((_, n) => `${n + 1}:3 warning No heading or anchor #section-7-of-the-chartr in big/SECTIONS.md; did you mean #section-7-of-the-charter?`),
+      output: md(...staleLinks.map((link) => link.replace('chartr', 'charter'))),
     },
     {
       name: 'a reference definition',

@@ -15,6 +15,7 @@ export const brokenFragment: Rule = {
   check({ doc, workspace }, report) {
     const linkedHere = sameDocumentFragments(doc.parsed);
     const budget = new ProposalBudget();
+    const proposalsByAnchors = new Map<object, Map<string, string | undefined>>();
     for (const occurrence of linkOccurrences(doc.parsed)) {
       const target = fragmentTarget(doc, occurrence, workspace.links);
       if (!target?.anchors || parseLineAnchor(target.fragment)) continue;
@@ -36,8 +37,18 @@ export const brokenFragment: Rule = {
       // A table of contents links each section once: the section another entry already links to is
       // not the one this entry lost (custodian's joint review: `#recommended-project-next-steps`).
       // Listing the candidates costs what comparing with them would: once the budget is spent, neither is done.
-      const candidates = budget.spent ? [] : occurrence.url.startsWith('#') ? [...target.anchors.ids].filter((id) => !linkedHere.has(id)) : target.anchors.ids;
-      const suggestion = budget.spent ? undefined : closest(written, candidates, budget);
+      // The same broken anchor written again gets the same proposal, without comparing again: a
+      // generated table of thousands of `[x](#a)` compared each with every heading.
+      const sameDocument = occurrence.url.startsWith('#');
+      const proposals = proposalsByAnchors.get(target.anchors) ?? new Map<string, string | undefined>();
+      proposalsByAnchors.set(target.anchors, proposals);
+      const key = `${sameDocument}:${written}`;
+      let suggestion = proposals.get(key);
+      if (!proposals.has(key)) {
+        const candidates = budget.spent ? [] : sameDocument ? [...target.anchors.ids].filter((id) => !linkedHere.has(id)) : target.anchors.ids;
+        suggestion = budget.spent ? undefined : closest(written, candidates, budget);
+        proposals.set(key, suggestion);
+      }
       const edit = suggestion ? editInUrl(occurrence, span, suggestion) : undefined;
       report({
         span: occurrence.span,
