@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentParser } from '../../server/src/engine/parse/document';
-import { splitIntoChunks } from '../../server/src/engine/parse/chunks';
+import { editBetween, splitIntoChunks } from '../../server/src/engine/parse/chunks';
 import { SEED_DD, SEED_MEETING, read } from '../helpers/fixtures';
 
 const comparable = (doc: ReturnType<DocumentParser['parse']>) => {
@@ -29,22 +29,47 @@ test('no cut inside fenced code, multi-line HTML comments or front matter', () =
 });
 
 test('an edit re-parses only the chunk it touched, and the result equals a parse from scratch', () => {
-  const texts = [read(SEED_DD), read(SEED_MEETING)];
+  const texts = [read(SEED_DD), read(SEED_MEETING), `\ufeff---\ntitle: x\n---\n\n${read(SEED_DD)}`];
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const edits = ['x', ' ', '\n', '*', '[', '`', '#', '\n\n', '- [ ] **A**\n', '\n```\n', '<!--\n', '-->', '\n[roadmap]: #a\n', '    ', '\r\n'];
   for (const original of texts) {
+    // The same edits read by a parser that knows nothing of the document, and by one that was told
+    // the text is the next version of an open document's (it reuses what the edit did not reach).
     const incremental = new DocumentParser();
+    const typedInto = new DocumentParser();
     incremental.parse(original);
+    typedInto.parse(original, undefined, 'file:///ws/open.md');
     let text = original;
-    for (let i = 0; i < 60; i++) {
+    let earlier = splitIntoChunks(original);
+    for (let i = 0; i < 120; i++) {
       const at = Math.floor(random() * text.length);
-      const insert = ['x', ' ', '\n', '*', '[', '`', '#', '\n\n', '- [ ] **A**\n'][Math.floor(random() * 9)];
-      text = random() < 0.3 && at < text.length ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + insert + text.slice(at);
-      const updated = incremental.parse(text);
+      const insert = edits[Math.floor(random() * edits.length)];
+      const before = text;
+      text = random() < 0.3 && at < text.length ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 40)) : text.slice(0, at) + insert + text.slice(at);
       const fresh = new DocumentParser().parse(text);
-      assert.deepEqual(comparable(updated), comparable(fresh), `edit ${i} at ${at}`);
+      assert.deepEqual(comparable(incremental.parse(text)), comparable(fresh), `edit ${i} at ${at}`);
+      assert.deepEqual(comparable(typedInto.parse(text, undefined, 'file:///ws/open.md')), comparable(fresh), `edit ${i} at ${at}, as the next version`);
+      const chunks = splitIntoChunks(text);
+      assert.deepEqual(splitIntoChunks(text, { text: before, chunks: earlier, edit: editBetween(before, text) }), chunks, `edit ${i} at ${at}: chunks cut again after the edit only`);
+      earlier = chunks;
     }
   }
+});
+
+test('the next version of an open document keeps the facts before the edit as they were, and moves those after it', () => {
+  const text = read(SEED_DD);
+  const parser = new DocumentParser();
+  const uri = 'file:///ws/dd.md';
+  const before = parser.parse(text, undefined, uri);
+  const middle = text.indexOf('Dragonfly documents the community roadmap');
+  const after = parser.parse(`${text.slice(0, middle)}X${text.slice(middle)}`, undefined, uri);
+  const firstMoved = after.headings.findIndex((heading) => heading.span.start > middle);
+  assert.ok(firstMoved > 0);
+  assert.equal(after.headings[0], before.headings[0]);
+  assert.equal(after.headings[firstMoved - 1], before.headings[firstMoved - 1]);
+  assert.equal(after.headings[firstMoved].span.start, before.headings[firstMoved].span.start + 1);
+  assert.deepEqual(after.headings.map((heading) => heading.text), before.headings.map((heading) => heading.text));
 });
 
 test('a one-character edit in the middle of the seed DD parses one chunk', () => {

@@ -2,7 +2,7 @@ import type { UserPattern } from '../text/userPattern';
 import type { Span } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { lastAtOrBefore } from '../text/spans';
-import { splitIntoChunks } from './chunks';
+import { editBetween, splitIntoChunks, type Edit } from './chunks';
 import { documentTooLarge, MAX_CHUNKS, MAX_DOCUMENT_LENGTH, unparsableReason } from './limits';
 import { emptyChunkFacts, type ChunkFacts } from './facts';
 import { readFacts } from './readFacts';
@@ -79,6 +79,24 @@ export interface ChunkScanner {
 
 const DEFINITION_LINE = /(?<![^\r\n])[ \t>]{0,8}\[((?:[^\]\\\r\n]|\\.){1,999})\]:[ \t]*\S/g;
 
+/**
+ * An owner's latest parse, as its next version reuses it: the chunks the edit did not reach keep
+ * their scans, and those before it their facts in place (the same objects, not copies).
+ */
+interface LatestVersion {
+  parsed: ParsedDocument;
+  bom: number;
+  /** The chunks of the text after its byte order mark, as `splitIntoChunks` cut them. */
+  bodyChunks: readonly Span[];
+  /** The document's definition labels, one a line: a chunk's appendix is made from them. */
+  labels: string;
+  /** Each chunk's scan and its key in the cache. */
+  scans: readonly ChunkScan[];
+  keys: readonly string[];
+  /** How many of each listed fact the document holds before each chunk (and at the end): a row of LISTED_FACTS.length per chunk. */
+  factsBefore: Int32Array;
+}
+
 /** A chunk's scan, and how many documents' latest parses hold it. */
 interface CachedScan {
   /** The key, a copy of the chunk's text: holding it keeps no document's whole text alive. */
@@ -100,6 +118,8 @@ export class DocumentParser {
   private readonly cache = new Map<string, CachedScan>();
   /** Each owner's chunk keys, as of its latest parse. */
   private readonly heldBy = new Map<string, ReadonlySet<string>>();
+  /** Each owner's latest parse: its next one cuts, reads and moves only what the edit reached. */
+  private readonly latest = new Map<string, LatestVersion>();
   /** Scans held by no document: at most `maxUnheldChunks` (an upper count; sweeps make it exact). */
   private unheld = 0;
 
@@ -122,8 +142,13 @@ export class DocumentParser {
    */
   parse(text: string, scanner?: ChunkScanner, owner?: string): ParsedDocument {
     const keys = new Set<string>();
+    // A scan keeps no per-chunk keys to reuse (its quick reads are not cached).
+    const reuse = owner !== undefined && !scanner;
     try {
-      return this.parseChunks(text, scanner, keys);
+      const { parsed, version } = this.parseChunks(text, scanner, keys, reuse, reuse ? this.latest.get(owner) : undefined);
+      if (reuse && version) this.latest.set(owner, version);
+      else if (owner !== undefined) this.latest.delete(owner);
+      return parsed;
     } finally {
       if (owner !== undefined) this.hold(owner, keys);
       if (this.unheld > this.maxUnheldChunks) this.sweepUnheld();
@@ -134,6 +159,7 @@ export class DocumentParser {
   release(owner: string): void {
     this.hold(owner, new Set());
     this.heldBy.delete(owner);
+    this.latest.delete(owner);
   }
 
   private hold(owner: string, keys: ReadonlySet<string>): void {
@@ -156,13 +182,17 @@ export class DocumentParser {
     this.unheld = 0;
   }
 
-  private parseChunks(text: string, scanner: ChunkScanner | undefined, keys: Set<string>): ParsedDocument {
-    if (text.length > MAX_DOCUMENT_LENGTH) return uncheckedDocument(text, documentTooLarge(text.length));
+  private parseChunks(text: string, scanner: ChunkScanner | undefined, keys: Set<string>, keepVersion = false, earlier?: LatestVersion): { parsed: ParsedDocument; version?: LatestVersion } {
+    if (text.length > MAX_DOCUMENT_LENGTH) return { parsed: uncheckedDocument(text, documentTooLarge(text.length)) };
     // A byte order mark that opens the text is not part of it (GitHub and editors drop it); one
     // anywhere else is a character like any other.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const chunks = splitIntoChunks(bom ? text.slice(1) : text).map((chunk) => shift(chunk, bom));
+    const edit = earlier && earlier.bom === bom ? editBetween(earlier.parsed.text, text) : undefined;
+    const earlierBody = edit && earlier && { text: earlier.parsed.text.slice(bom), chunks: earlier.bodyChunks, edit: { prefix: edit.prefix - bom, suffix: edit.suffix } };
+    const bodyChunks = splitIntoChunks(bom ? text.slice(1) : text, earlierBody);
+    const chunks = bom ? bodyChunks.map((chunk) => shift(chunk, bom)) : bodyChunks;
     const labels = definitionLabels(text);
+    const labelLines = labels.join('\n');
     const foldedLabels = labelsByFold(labels);
     const normalizedLabels = scanner ? new Set(labels.map(scanner.normalize)) : undefined;
     const document: DocumentUnderConstruction = { text, chunks, ...emptyScan(), skipped: [], chunksParsed: 0 };
@@ -170,13 +200,26 @@ export class DocumentParser {
       const rest = { start: chunks[MAX_CHUNKS].start, end: text.length };
       document.skipped.push({ span: rest, reason: `the document has more than ${MAX_CHUNKS} blocks between blank lines before them` });
     }
+    // A chunk's appendix is made from the document's labels: when they changed, no scan is reused as is.
+    const unchanged = earlier && edit && earlier.labels === labelLines && chunks.length <= MAX_CHUNKS
+      ? unchangedChunks(earlier.parsed, chunks, edit)
+      : undefined;
     // Chunks the scanner cannot read and the cache does not hold are parsed together, in runs of
     // one call each: each call to the parser combines its extensions anew, which cost as much as
     // the parse itself for the many short chunks of a document.
     const scans: ChunkScan[] = [];
+    const chunkKeys: string[] = [];
     const toParse: PendingChunk[] = [];
     const pendingByKey = new Map<string, PendingChunk>();
-    for (const [index, chunk] of chunks.slice(0, MAX_CHUNKS).entries()) {
+    for (let index = 0; index < Math.min(chunks.length, MAX_CHUNKS); index++) {
+      const chunk = chunks[index];
+      const same = unchanged ? unchanged[index] : -1;
+      if (same !== -1) {
+        scans[index] = earlier!.scans[same];
+        chunkKeys[index] = earlier!.keys[same];
+        keys.add(chunkKeys[index]);
+        continue;
+      }
       const chunkText = text.slice(chunk.start, chunk.end);
       // What the parser would not take is not read by the scanner either: it is reported unchecked.
       const unparsableScanned = scanner ? unparsableReason(chunkText) : undefined;
@@ -191,19 +234,20 @@ export class DocumentParser {
       if (cached) {
         keys.add(cached.key);
         scans[index] = cached.scan;
+        chunkKeys[index] = cached.key;
         continue;
       }
-      const same = pendingByKey.get(key);
-      if (same) {
-        same.alsoAt.push(index);
+      const pending = pendingByKey.get(key);
+      if (pending) {
+        pending.alsoAt.push(index);
         continue;
       }
       // The key and the text parsed are copies: a slice would keep the whole document alive in
       // the cache after the document itself is gone (each keystroke's version, in an editor).
       const unparsable = scanner ? unparsableScanned : unparsableReason(chunkText);
-      const pending: PendingChunk = { index, text: detachedCopy(chunkText), appendix, unparsable, alsoAt: [] };
-      pendingByKey.set(key, pending);
-      toParse.push(pending);
+      const fresh: PendingChunk = { index, text: detachedCopy(chunkText), appendix, unparsable, alsoAt: [] };
+      pendingByKey.set(key, fresh);
+      toParse.push(fresh);
     }
     for (const run of neighbourRuns(toParse, this.batched)) {
       const runScans = this.scanChunks(run);
@@ -214,14 +258,31 @@ export class DocumentParser {
         this.unheld++;
         keys.add(ownKey);
         document.chunksParsed++;
-        for (const index of [pending.index, ...pending.alsoAt]) scans[index] = scan;
+        for (const index of [pending.index, ...pending.alsoAt]) {
+          scans[index] = scan;
+          chunkKeys[index] = ownKey;
+        }
       }
     }
-    for (const [index, scan] of scans.entries()) appendScan(document, scan, chunks[index].start);
+    // The chunks before the edit hold the same facts at the same places: the earlier version's own.
+    const kept = unchanged ? leadingInPlace(unchanged) : 0;
+    const factCount = LISTED_FACTS.length;
+    const factsBefore = new Int32Array(keepVersion ? (scans.length + 1) * factCount : 0);
+    if (kept > 0) {
+      const row = kept * factCount;
+      for (let f = 0; f < factCount; f++) (document[LISTED_FACTS[f]] as unknown[]) = (earlier!.parsed[LISTED_FACTS[f]] as unknown[]).slice(0, earlier!.factsBefore[row + f]);
+      factsBefore.set(earlier!.factsBefore.subarray(0, row + factCount));
+      for (let index = 0; index < kept; index++) placeAside(document, scans[index], chunks[index].start);
+    }
+    for (let index = kept; index < scans.length; index++) {
+      appendScan(document, scans[index], chunks[index].start);
+      if (keepVersion) for (let f = 0; f < factCount; f++) factsBefore[(index + 1) * factCount + f] = document[LISTED_FACTS[f]].length;
+    }
     if (chunks.length > MAX_CHUNKS) document.nonProse.push(document.skipped[document.skipped.length - 1].span);
     const parsed = Object.assign(document, { lines: new LineIndex(text), structured: !scanner });
     if (scanner) for (const fact of STRUCTURE_FACTS) withheld(parsed, fact);
-    return parsed;
+    const reusable = keepVersion && chunks.length <= MAX_CHUNKS;
+    return { parsed, version: reusable ? { parsed, bom, bodyChunks, labels: labelLines, scans, keys: chunkKeys, factsBefore } : undefined };
   }
 
   private quickScan(chunkText: string, scan: ChunkScanner, labels: ReadonlySet<string>): ChunkScan | undefined {
@@ -512,6 +573,43 @@ type DocumentUnderConstruction = { -readonly [K in (typeof LISTED_FACTS)[number]
   chunksParsed: number;
 };
 
+/**
+ * For each chunk of the new version, the index of the earlier version's chunk with the same text
+ * (before the edit, at the same place; after it, moved by the edit's length), or -1 where the
+ * edit reached.
+ */
+function unchangedChunks(earlier: ParsedDocument, chunks: readonly Span[], edit: Edit): Int32Array {
+  const delta = chunks[chunks.length - 1].end - earlier.text.length;
+  const editEnd = earlier.text.length + delta - edit.suffix;
+  const afterEdit = new Map<number, number>();
+  for (let index = earlier.chunks.length - 1; index >= 0 && earlier.chunks[index].start >= edit.prefix; index--) afterEdit.set(earlier.chunks[index].start + delta, index);
+  const same = new Int32Array(chunks.length).fill(-1);
+  for (let index = 0; index < chunks.length; index++) {
+    const chunk = chunks[index];
+    if (chunk.end <= edit.prefix) {
+      const before = earlier.chunks[index];
+      if (before?.start === chunk.start && before.end === chunk.end) same[index] = index;
+    } else if (chunk.start >= editEnd) {
+      const at = afterEdit.get(chunk.start);
+      if (at !== undefined && earlier.chunks[at].end + delta === chunk.end) same[index] = at;
+    }
+  }
+  return same;
+}
+
+/** How many chunks from the start are the earlier version's own, at the same places. */
+function leadingInPlace(unchanged: Int32Array): number {
+  let count = 0;
+  while (count < unchanged.length && unchanged[count] === count) count++;
+  return count;
+}
+
+/** What `appendScan` adds besides the listed facts: a skipped part, the front matter. */
+function placeAside(document: DocumentUnderConstruction, scan: ChunkScan, base: number): void {
+  if (scan.skipped) document.skipped.push({ span: { start: base, end: base + (scan.nonProse[0]?.end ?? 0) }, reason: scan.skipped });
+  if (scan.frontMatter) document.frontMatter = moved(scan.frontMatter, base);
+}
+
 function appendScan(document: DocumentUnderConstruction, scan: ChunkScan, base: number): void {
   const itemBase = document.listItems.length;
   for (const fact of LISTED_FACTS) {
@@ -523,8 +621,7 @@ function appendScan(document: DocumentUnderConstruction, scan: ChunkScan, base: 
     const item = document.listItems[i];
     if (item.parent !== -1) item.parent += itemBase;
   }
-  if (scan.skipped) document.skipped.push({ span: { start: base, end: base + (scan.nonProse[0]?.end ?? 0) }, reason: scan.skipped });
-  if (scan.frontMatter) document.frontMatter = moved(scan.frontMatter, base);
+  placeAside(document, scan, base);
 }
 
 /** A copy of a fact with every span in it (`{ start, end }`, however deep) moved by `by`. */
