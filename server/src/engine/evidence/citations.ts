@@ -50,6 +50,16 @@ export function saysNotApplicable(doc: GovDocument, criterion: Criterion): boole
 }
 
 export function citationsOf(doc: GovDocument, criterion: Criterion): Citation[] {
+  return [...citationsIn(doc, criterion)].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Whether the evaluation cites anything: read only up to the first citation. */
+export function citesAnything(doc: GovDocument, criterion: Criterion): boolean {
+  return !citationsIn(doc, criterion).next().done;
+}
+
+/** The citations of `citationsOf`, links first, then issue references, then each pattern's. */
+function* citationsIn(doc: GovDocument, criterion: Criterion): Generator<Citation> {
   const parsed = doc.parsed;
   const index = indexOf(parsed);
   const excluded = new SpanCover(excludedSpans(doc, criterion));
@@ -61,7 +71,9 @@ export function citationsOf(doc: GovDocument, criterion: Criterion): Citation[] 
     const url = link.kind === 'reference' ? index.definitionUrls.get(link.identifier ?? '') : link.url;
     if (!url) continue;
     linkSpans.push(link.span);
-    citations.push({ kind: 'link', text: link.text || url, url, span: link.span });
+    const citation: Citation = { kind: 'link', text: link.text || url, url, span: link.span };
+    citations.push(citation);
+    yield citation;
   }
   const inLinks = new SpanCover(linkSpans);
   const insideLink = (offset: number) => inLinks.covers(offset);
@@ -69,21 +81,25 @@ export function citationsOf(doc: GovDocument, criterion: Criterion): Citation[] 
   for (const reference of issueReferences(text, criterion.body)) {
     if (!inEvaluation(reference.span) || insideLink(reference.span.start)) continue;
     citations.push(reference);
+    yield reference;
   }
+  const body = text.slice(criterion.body.start, criterion.body.end);
   for (const [pattern, kind] of [[FILE_NAME, 'file'], [BARE_FILE, 'file'], [SECTION_REFERENCE, 'section']] as const) {
-    pattern.lastIndex = 0;
-    const body = text.slice(criterion.body.start, criterion.body.end);
     // A pattern's own matches never overlap, so what the earlier passes cited is all there is to avoid.
     const cited = new SpanCover(citations.map((citation) => citation.span));
+    // Each pass reads the body in full before yielding: the patterns are shared, and a caller may stop at the first citation.
+    const found: Citation[] = [];
+    pattern.lastIndex = 0;
     for (let match; (match = pattern.exec(body)); ) {
       const start = criterion.body.start + match.index;
       const span = { start, end: start + match[1].length };
       if (!inEvaluation(span) || insideLink(start)) continue;
       if (cited.covers(start)) continue;
-      citations.push({ kind, text: match[1], span });
+      found.push({ kind, text: match[1], span });
     }
+    citations.push(...found);
+    yield* found;
   }
-  return citations.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** `#62` and `owner/repo#25` in a span of the text; not `&#39;`, `abc#1` or `##`. */

@@ -31,6 +31,20 @@ export const duplicateCriterion: Rule = {
   },
 };
 
+/**
+ * Titles as compared, kept from one check to the next: a DD is checked at every keystroke, and its
+ * titles rarely change (the Unicode-aware pattern cost more than the rest of the rule). Bounded:
+ * typing in a title adds one entry a keystroke.
+ */
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 10_000;
+
 function normalizeTitle(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let key = normalized.get(title);
+  if (key === undefined) {
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    key = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    normalized.set(title, key);
+  }
+  return key;
 }

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { shorten } from './edits';
-import { criterionEvidence } from '../evidence/criterionEvidence';
-import { saysNotApplicable } from '../evidence/citations';
+import { criterionEvidence, evidenceAsked } from '../evidence/criterionEvidence';
+import { citesAnything, saysNotApplicable } from '../evidence/citations';
 
 export const metWithoutEvidence: Rule = {
   code: 'met-without-evidence',
@@ -12,8 +12,9 @@ export const metWithoutEvidence: Rule = {
     for (const criterion of doc.dd.criteria) {
       // No evaluation at all is missing-evaluation's to say.
       if (criterion.checked !== true || !criterion.hasEvaluation) continue;
+      // What is asked first and what is cited up to the first citation: most met criteria cite something.
+      if (evidenceAsked(criterion.title)?.inDocument || citesAnything(doc, criterion) || saysNotApplicable(doc, criterion)) continue;
       const evidence = criterionEvidence(doc, criterion, workspace.projectFiles);
-      if (evidence.citations.length > 0 || evidence.inDocument || saysNotApplicable(doc, criterion)) continue;
       const found = evidence.files.flatMap((file) => file.found.map((place) => `${place.repository} has ${place.paths[0]}`));
       report({
         span: criterion.titleSpan,
