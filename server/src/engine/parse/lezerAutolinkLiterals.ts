@@ -1,4 +1,5 @@
 import type { InlineContext, MarkdownConfig } from '@lezer/markdown';
+import { isOpenBracket, partsOf } from './lezerParts';
 
 /**
  * GFM autolink literals (`www.x.org`, `https://x.org`, `a@b.org`) found where and as far as
@@ -16,7 +17,7 @@ export const AutolinkLiterals: MarkdownConfig = {
         const previous = pos > cx.offset ? cx.char(pos - 1) : null;
         // Inside a link's text no literal is made: asked first, so that no literal is read to its end
         // only to be dropped (`[x http://a/http://a/…` read the rest of the line at each one).
-        if (openLinkBefore(cx, pos)) return -1;
+        if (openLinkBefore(cx)) return -1;
         let end = -1;
         if ((next === 119 || next === 87) && previousWww(previous)) end = wwwEnd(at, pos);
         if (end < 0 && (next === 104 || next === 72) && !asciiAlpha(previous)) end = protocolEnd(at, pos);
@@ -30,27 +31,40 @@ export const AutolinkLiterals: MarkdownConfig = {
 
 type At = InlineContext;
 
-/** The inline text last asked whether a link is open, where, and the answer. */
+/** The inline text last asked whether a link is open, and what is known of its parts. */
 let openLinkText: InlineContext | undefined;
-let openLinkAt = -1;
-let openLinkAnswer = false;
+/** No part below this opens a link. */
+let noOpenerBelow = 0;
+/** A part that opens a link, and where it was. */
+let opener: unknown;
+let openerAt = -1;
 
 /**
- * `cx.hasOpenLink`, which reads back over every element of the text so far: asked at each literal,
- * a line of 20,000 URLs took seconds. A link opens only at a `[` and is closed or dropped only at a
- * `]`, so with no bracket since the last question the answer stands; each character is looked at
- * once.
+ * `cx.hasOpenLink`, which reads back over every part of the text so far (a link made, a bracket, an
+ * emphasis mark, a literal): asked at each literal, a line of 20,000 URLs took seconds, and a
+ * paragraph of links `[x](#a) https://a.org` read back over every link made before. Parts are only
+ * added at the end, and an opener is only replaced (by its link, or by nothing when it opens none),
+ * so what was read stays known: the parts below the last "no" hold no opener, and the opener found
+ * last still opens a link while it is there.
  */
-function openLinkBefore(cx: InlineContext, pos: number): boolean {
-  let bracketSince = cx !== openLinkText || pos < openLinkAt;
-  for (let p = openLinkAt; !bracketSince && p < pos; p++) {
-    const code = cx.char(p);
-    bracketSince = code === 91 || code === 93;
+function openLinkBefore(cx: InlineContext): boolean {
+  const parts = partsOf(cx);
+  if (cx !== openLinkText) {
+    openLinkText = cx;
+    noOpenerBelow = 0;
+    opener = undefined;
   }
-  if (bracketSince) openLinkAnswer = cx.hasOpenLink;
-  openLinkText = cx;
-  openLinkAt = pos;
-  return openLinkAnswer;
+  if (opener !== undefined && parts[openerAt] === opener) return true;
+  for (let i = parts.length - 1; i >= Math.min(noOpenerBelow, parts.length); i--) {
+    if (isOpenBracket(parts[i])) {
+      opener = parts[i];
+      openerAt = i;
+      return true;
+    }
+  }
+  opener = undefined;
+  noOpenerBelow = parts.length;
+  return false;
 }
 
 /** The inline text last asked about and the offset of its next `@` (each word of it would otherwise scan to its end). */

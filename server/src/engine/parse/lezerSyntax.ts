@@ -1,6 +1,7 @@
 import { parser as commonMark, TaskList, type BlockContext, type Element, type InlineContext, type LeafBlock, type Line, type MarkdownConfig, type MarkdownParser } from '@lezer/markdown';
 import { AutolinkLiterals } from './lezerAutolinkLiterals';
 import { leavesAContainer, Table } from './lezerTable';
+import { isOpenBracket, partsOf } from './lezerParts';
 
 /**
  * The Markdown remark-parse + remark-gfm read, as @lezer/markdown reads it once told where it
@@ -100,17 +101,6 @@ export function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase();
 }
 
-interface OpenBracket {
-  type: object;
-  from: number;
-  to: number;
-  side: number;
-}
-
-/** lezer's `[` and `![` delimiters, the ones whose type resolves to nothing of their own. */
-function isOpenBracket(part: unknown): part is OpenBracket {
-  return typeof part === 'object' && part !== null && 'side' in part && typeof (part as OpenBracket).type === 'object' && !('resolve' in (part as OpenBracket).type);
-}
 
 /**
  * Whether a bare destination starting at `from` nests its parentheses at most 32 deep, as micromark
@@ -143,7 +133,7 @@ const ReferencesMustBeDefined: MarkdownConfig = {
       name: 'UndefinedReference',
       parse(cx: InlineContext, next: number, start: number): number {
         if (next !== 93 /* ] */) return -1;
-        const parts = (cx as unknown as { parts: unknown[] }).parts;
+        const parts = partsOf(cx);
         for (let i = parts.length - 1; i >= 0; i--) {
           const part = parts[i];
           if (!isOpenBracket(part)) continue;
