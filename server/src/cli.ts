@@ -31,6 +31,7 @@ import { availableParallelism } from 'node:os';
 import { ParsedDocuments } from './host/parsedDocuments';
 import { parseInWorkers, workersFor, type FileToParse } from './host/parallelParse';
 import { CheckCache, engineIdentity, RecordingWorkspace, type FileOutcome } from './host/checkCache';
+import { appendAll } from './engine/arrays';
 
 declare const GOVMD_VERSION: string;
 const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
@@ -260,7 +261,7 @@ async function check(args: string[], io: Io): Promise<number> {
           continue;
         }
       }
-      findings.push(...fileFindings);
+      appendAll(findings, fileFindings);
       // Checked: the run holds only what later checks read of the file, not its parse.
       await project.release(uri);
       parsed.release(uri);

@@ -71,3 +71,19 @@ test('a workspace file that cannot be read: the duplicates between the other fil
   };
   assert.deepEqual(await duplicatesOf(failing), expected);
 });
+
+test('a rule that reports 300,000 findings on one document: every one is reported (a 4 MB table of broken anchors failed the check)', () => {
+  const many: Rule = {
+    code: 'broken-fragment',
+    description: 'One finding per character.',
+    defaultSeverity: 'warning',
+    appliesTo: ['governance'],
+    check({ doc }, report) {
+      for (let start = 0; start < doc.text.length; start++) report({ span: { start, end: start + 1 }, message: 'here' });
+    },
+  };
+  const doc = govDocument('GOVERNANCE.md', 'x'.repeat(300_000));
+  const findings = checkDocument(doc, {}, defaultSettings(), [many]);
+  assert.equal(findings.length, 300_000);
+  assert.equal(brief(findings[299_999]), '1:300000 broken-fragment warning here');
+});

@@ -4,6 +4,7 @@ import type { Settings } from './settings';
 import type { Rule, RuleFinding, WorkspaceFacts } from './rules/rule';
 import { RULES } from './rules';
 import { Suppressions } from './suppressions';
+import { appendAll } from './arrays';
 
 /**
  * Runs every rule that applies to the document's kind and is not turned off. A rule that throws
@@ -39,7 +40,7 @@ export function checkDocument(doc: GovDocument, workspace: WorkspaceFacts, setti
     };
     try {
       rule.check({ doc, workspace, settings }, report);
-      findings.push(...reportedByRule);
+      appendAll(findings, reportedByRule);
     } catch (error) {
       findings.push({
         uri: doc.uri,

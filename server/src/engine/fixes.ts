@@ -1,5 +1,6 @@
 import type { Finding, Position, TextEdit } from './types';
 import { LineIndex } from './text/lineIndex';
+import { appendAll } from './arrays';
 
 interface OffsetEdit {
   start: number;
@@ -45,7 +46,7 @@ export function selectAutomaticFixes(findings: readonly Finding[], uri: string):
     if (!chosen || chosen.edits.some((edit) => edit.uri && edit.uri !== uri)) continue;
     if (chosen.edits.some((edit) => taken.conflicts(edit.range))) continue;
     for (const edit of chosen.edits) taken.add(edit.range);
-    edits.push(...chosen.edits);
+    appendAll(edits, chosen.edits);
     applied.push({ finding, title: chosen.title });
   }
   return { edits, applied };
@@ -103,7 +104,7 @@ export async function applyAutomaticFixes(
   for (let round = 0; round < maxRounds; round++) {
     const selected = selectAutomaticFixes(current, uri);
     if (selected.applied.length === 0) break;
-    applied.push(...selected.applied);
+    appendAll(applied, selected.applied);
     text = applyEdits(text, selected.edits);
     current = await checkText(text);
   }

@@ -92,3 +92,9 @@ test('literals around brackets are links exactly where remark makes them links',
     assert.deepEqual(readFacts(source), extractFacts(parseMarkdown(source), source), source);
   }
 });
+
+test('emphasis holding 150,000 inline HTML tags is read (it threw "Maximum call stack size exceeded")', () => {
+  const text = `*x${'<a>'.repeat(150_000)} https://a.org*\n`;
+  const facts = readFacts(text);
+  assert.deepEqual(facts.links.map((link) => link.url), ['https://a.org']);
+});

@@ -5,6 +5,7 @@ import { topicComponents, topicEntries } from './topicGroups';
 import { fingerprint, SimilarityIndex, type Fingerprint, type IndexedBody, type SimilarComponent } from './similarity';
 import { chooseCanonical, type Located } from './canonical';
 import type { Span } from '../types';
+import { appendAll } from '../arrays';
 
 /**
  * - `topic`: the same process for an overlapping role, defined in two files, however worded;
@@ -279,7 +280,7 @@ export class DuplicateFinder {
     this.update();
     if (!this.all) {
       const all: DuplicateGroup[] = [...this.shownBodies];
-      for (const bucket of this.buckets.values()) all.push(...bucket.groups);
+      for (const bucket of this.buckets.values()) appendAll(all, bucket.groups);
       this.all = all.sort(compareGroups);
     }
     return this.all;
@@ -328,8 +329,8 @@ export class DuplicateFinder {
       bucket.groups = bucket.entries.size === 0 ? [] : this.topicGroups(bucket);
       if (bucket.entries.size === 0) this.buckets.delete(key);
       for (const group of bucket.groups) for (const member of group.members) this.topicGroupOf.set(member.definition, group);
-      retired.push(...before);
-      introduced.push(...bucket.groups);
+      appendAll(retired, before);
+      appendAll(introduced, bucket.groups);
       reconsider(before);
       reconsider(bucket.groups);
     }

@@ -7,6 +7,8 @@
  * 2³¹ would become heap numbers and make the inner loops several times slower.
  */
 
+import { appendAll } from '../arrays';
+
 /** Words per shingle: three keeps "the same words in another order" from reading as a copy. */
 export const SHINGLE_SIZE = 3;
 const BANDS = 16;
@@ -268,7 +270,7 @@ export class SimilarityIndex<T extends IndexedBody> {
     if (this.dirty.size === 0) return;
     const seeds: ContentClass<T>[] = [];
     for (const changed of this.dirty) {
-      if (changed.component) seeds.push(...this.drop(changed.component));
+      if (changed.component) appendAll(seeds, this.drop(changed.component));
       if (changed.members.size > 0) seeds.push(changed);
     }
     this.dirty.clear();
@@ -308,7 +310,7 @@ export class SimilarityIndex<T extends IndexedBody> {
     let similarity = 1;
     const inComponent = new Set(classes);
     for (const member of classes) {
-      bodies.push(...member.members);
+      appendAll(bodies, member.members);
       for (const [other, pairSimilarity] of member.edges) {
         if (pairSimilarity < similarity && inComponent.has(other) && this.joined(member, other)) similarity = pairSimilarity;
       }

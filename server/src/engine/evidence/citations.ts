@@ -4,6 +4,7 @@ import type { Criterion } from '../model/dd';
 import type { ParsedDocument } from '../parse/document';
 import { ByStart } from '../model/byStart';
 import { SpanCover } from '../text/spans';
+import { appendAll } from '../arrays';
 
 /** Something a criterion's evaluation points to as evidence. */
 export interface Citation {
@@ -97,7 +98,7 @@ function* citationsIn(doc: GovDocument, criterion: Criterion): Generator<Citatio
       if (cited.covers(start)) continue;
       found.push({ kind, text: match[1], span });
     }
-    citations.push(...found);
+    appendAll(citations, found);
     yield* found;
   }
 }

@@ -3,6 +3,7 @@ import type { ParsedDocument } from '../parse/document';
 import type { HeadingFact, LinkFact, ListItemFact } from '../parse/facts';
 import { ByStart } from './byStart';
 import { handleKey, type Mention } from './mentions';
+import { appendAll } from '../arrays';
 
 export interface Attendee {
   item: ListItemFact;
@@ -72,13 +73,13 @@ export function buildMeetingModel(doc: ParsedDocument, path: string): MeetingMod
     if (ATTENDEES.test(heading.text)) {
       for (const item of items) if (item.parent === -1 || !items.includes(doc.listItems[item.parent])) model.attendees.push(attendeeOf(doc, item));
     } else if (TOPICS.test(heading.text)) {
-      model.topics.push(...items.filter((item) => item.parent === -1));
+      appendAll(model.topics, items.filter((item) => item.parent === -1));
     } else if (ACTIONS.test(heading.text)) {
-      model.actions.push(...actionsOf(doc, items));
+      appendAll(model.actions, actionsOf(doc, items));
     } else if (NEXT_MEETING.test(heading.text)) {
       model.nextMeeting = nextMeetingOf(doc, heading, section);
     } else if (STATUS.test(heading.text)) {
-      model.issues.push(...issuesOf(doc, heading, h));
+      appendAll(model.issues, issuesOf(doc, heading, h));
     }
   }
   return model;

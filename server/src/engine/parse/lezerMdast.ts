@@ -5,6 +5,7 @@ import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { locateUnpositioned } from './positions';
 import { markdownParser, normalizeLabel, parseWithDefinitions } from './lezerSyntax';
 import { firstAtOrAfter } from '../text/spans';
+import { appendAll } from '../arrays';
 
 /**
  * The mdast tree remark-parse + remark-gfm + remark-frontmatter would give for `text`, built from
@@ -448,7 +449,7 @@ class Builder {
           this.literalCandidates.push(block);
           return;
         }
-      } else if ('children' in node && node.type !== 'link' && node.type !== 'linkReference') pending.push(...(node.children as Nodes[]));
+      } else if ('children' in node && node.type !== 'link' && node.type !== 'linkReference') appendAll(pending, node.children as Nodes[]);
     }
   }
 
