@@ -21,6 +21,7 @@ const CRAFTED = [
   md('<!-- block -->', 'after [x](y)'),
   md('text <!-- c --> more [l](x)', '', '<!--', 'multi [z](q)', '--> tail'),
   md('- <https://a.b/c> and <mailto:me@x.io>'),
+  md('[a]: <https://a.b/c>', '[b]:  \t<mailto:me@x.io>', 'x]:<https://d.e> and ]: <https://f.g> [a] [b]'),
   md('[foo]: /url', '"title"', '', '[foo]'),
   md('[a](b(c)d) [e]( f ) [g](#frag \'title\') [](x) [ ](y)'),
   md('**[a](b)** _[c](d)_ and *e*'),

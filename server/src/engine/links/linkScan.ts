@@ -120,14 +120,23 @@ function maskComments(text: string, lines: readonly Line[], facts: ChunkFacts): 
   return blankOut(text, covers, '\u0001');
 }
 
+/**
+ * Whether `]:` and blanks alone stand before `at` on its line. Read back over the blanks only: the
+ * line up to each autolink, read whole, made a long line of autolinks quadratic.
+ */
+function afterDefinitionLabel(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return text[i] === ':' && text[i - 1] === ']';
+}
+
 /** Records `<scheme:…>` and `<address@host>` autolinks and blanks them out; undefined for any other HTML. */
 function maskAutolinks(masked: string, facts: ChunkFacts): string | undefined {
   const autolinks = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>\u0001\u0002]*)>|<([a-z0-9.!#$%&'*+/=?^_{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)>/gi;
   const read: Span[] = [];
   for (const match of masked.matchAll(autolinks)) {
     // `[a]: <scheme:…>` is a definition's destination written in brackets, not an autolink.
-    const lineStart = Math.max(masked.lastIndexOf('\n', match.index), masked.lastIndexOf('\r', match.index)) + 1;
-    if (/\]:[ \t]*$/.test(masked.slice(lineStart, match.index))) return undefined;
+    if (afterDefinitionLabel(masked, match.index)) return undefined;
     const span = { start: match.index, end: match.index + match[0].length };
     const written = match[1] ?? match[2];
     const url = match[1] ?? `mailto:${match[2]}`;

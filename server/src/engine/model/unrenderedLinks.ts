@@ -1,7 +1,7 @@
 import type { Span } from '../types';
 import type { LinkFact } from '../parse/facts';
 import { overlapsAny } from './prose';
-import { nextLineBreak } from '../text/lineIndex';
+import { lineStartAt, nextLineBreak } from '../text/lineIndex';
 import { repairSpaces } from '../links/destination';
 
 export type UnrenderedLinkKind =
@@ -121,6 +121,7 @@ export function findUnrenderedLinks(text: string, nonProse: readonly Span[], lin
     found.push({ span, kind: 'split-code', url: link[1], edits: [{ span, newText: joined }] });
   }
 
+  const openBracketBefore = openBracketsBefore(text);
   for (const code of inlineCode) {
     if (splitCodes.has(code)) continue;
     const written = text.slice(code.start, code.end);
@@ -133,19 +134,40 @@ export function findUnrenderedLinks(text: string, nonProse: readonly Span[], lin
     }
     const swallowed = CODE_STARTS_WITH_LINK_END.exec(content);
     if (!swallowed || EXAMPLE_DESTINATION.test(swallowed[2])) continue;
-    const lineStart = Math.max(text.lastIndexOf('\n', code.start - 1), text.lastIndexOf('\r', code.start - 1)) + 1;
-    const before = text.slice(lineStart, code.start);
-    const open = before.lastIndexOf('[');
-    if (open === -1 || before.slice(open).includes(']') || !isLooseBracket(lineStart + open)) continue;
+    const open = openBracketBefore(code.start);
+    if (open === -1 || !isLooseBracket(open)) continue;
     const bracket = code.start + fence.length + swallowed[1].length;
     found.push({
-      span: { start: lineStart + open, end: code.end },
+      span: { start: open, end: code.end },
       kind: 'backtick-in-text',
       url: swallowed[2],
       edits: [{ span: { start: bracket, end: bracket }, newText: fence }],
     });
   }
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * For offsets asked in ascending order: the `[` that the line holding the offset leaves open just
+ * before it (the last bracket before it on that line, when that is a `[`), or -1. Each character is
+ * read once: the line before each code span, read whole, made a line of thousands of
+ * `` `](x)` `` quadratic.
+ */
+function openBracketsBefore(text: string): (offset: number) => number {
+  let readTo = 0;
+  let open = -1;
+  return (offset) => {
+    if (offset < readTo) {
+      readTo = lineStartAt(text, offset - 1);
+      open = -1;
+    }
+    for (; readTo < offset; readTo++) {
+      const char = text[readTo];
+      if (char === '[') open = readTo;
+      else if (char === ']' || char === '\n' || char === '\r') open = -1;
+    }
+    return open;
+  };
 }
 
 function codeContent(text: string, code: Span): string {

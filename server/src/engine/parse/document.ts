@@ -1,6 +1,6 @@
 import type { UserPattern } from '../text/userPattern';
 import type { Span } from '../types';
-import { LineIndex, nextLineBreak } from '../text/lineIndex';
+import { LineIndex, lineStartAt, nextLineBreak } from '../text/lineIndex';
 import { lastAtOrBefore } from '../text/spans';
 import { editBetween, splitIntoChunks, type Edit } from './chunks';
 import { documentTooLarge, MAX_CHUNKS, MAX_DOCUMENT_LENGTH, unparsableReason } from './limits';
@@ -425,8 +425,7 @@ export function chunkSources(text: string): string[] {
 function definitionLabels(text: string): string[] {
   const labels = new Set<string>();
   for (let at = text.indexOf(']:'); at !== -1; ) {
-    const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
-    DEFINITION_LINE.lastIndex = lineStart;
+    DEFINITION_LINE.lastIndex = lineStartAt(text, at);
     const match = DEFINITION_LINE.exec(text);
     if (match) labels.add(match[1]);
     const lineEnd = nextLineBreak(text, at);
