@@ -422,7 +422,7 @@ export function chunkSources(text: string): string[] {
  * `]:`, which few lines do: only those are matched, at their start (a whole-text pattern that looked
  * behind at every character was a tenth of a keystroke in a 42 KB DD).
  */
-function definitionLabels(text: string): string[] {
+export function definitionLabels(text: string): string[] {
   const labels = new Set<string>();
   for (let at = text.indexOf(']:'); at !== -1; ) {
     DEFINITION_LINE.lastIndex = lineStartAt(text, at);
