@@ -7,7 +7,7 @@ import { RULES } from './engine/rules';
 import { applyAutomaticFixes } from './engine/fixes';
 import type { Finding, Severity } from './engine/types';
 import { progressOf } from './engine/model/dd';
-import { toJsonFindings } from './engine/report/json';
+import { jsonReportLines } from './engine/report/json';
 import { formatText, summarize } from './engine/report/text';
 import { toSarif } from './engine/report/sarif';
 import { formatProgressMarkdown, formatProgressTable } from './engine/report/progress';
@@ -277,7 +277,7 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   findings.sort((a, b) => fileOf(a.uri).localeCompare(fileOf(b.uri)));
 
-  if (format === 'json') io.out(JSON.stringify(toJsonFindings(findings, fileOf), null, 2));
+  if (format === 'json') for (const lines of jsonReportLines(findings, fileOf)) io.out(lines);
   else if (format === 'sarif') {
     const rules = RULES.map((rule) => ({ ...rule, helpMarkdown: ruleDoc(rule.code) }));
     io.out(JSON.stringify(toSarif(findings, rules, (uri) => sarifPath(URI.parse(uri).fsPath, io.cwd), VERSION), null, 2));
