@@ -65,14 +65,24 @@ function membersIn(group: DuplicateGroup, uri: string): readonly number[] {
  */
 const relatedByMember = new WeakMap<DuplicateMember, { shown: readonly Definition[]; places: RelatedPlace[] }>();
 
+/**
+ * Each definition's place as the other members' findings name it, made once for all of them: a
+ * group of n members names each place n - 1 times (a definition written in every one of 10,000
+ * generated repositories: 200,000 places, 30 MB held until the report, where 10,000 say the same).
+ */
+const placeOfDefinition = new WeakMap<Definition, RelatedPlace>();
+
 function relatedPlaces(member: DuplicateMember, others: readonly DuplicateMember[], duplicates: WorkspaceDuplicates): RelatedPlace[] {
   const kept = relatedByMember.get(member);
   if (kept && kept.shown.length === others.length && others.every((other, index) => other.definition === kept.shown[index])) return kept.places;
-  const places = others.map((other) => ({
-    uri: other.uri,
-    range: duplicates.rangeOf(other.uri, other.definition.labelSpan),
-    message: `Also defined here: "${other.definition.label}"`,
-  }));
+  const places = others.map((other) => {
+    let place = placeOfDefinition.get(other.definition);
+    if (!place) {
+      place = { uri: other.uri, range: duplicates.rangeOf(other.uri, other.definition.labelSpan), message: `Also defined here: "${other.definition.label}"` };
+      placeOfDefinition.set(other.definition, place);
+    }
+    return place;
+  });
   relatedByMember.set(member, { shown: others.map((other) => other.definition), places });
   return places;
 }
