@@ -15,6 +15,7 @@ const MENTION = /(?<![\w@/`])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}
 
 export function findMentions(text: string, nonProse: readonly Span[]): Mention[] {
   const mentions: Mention[] = [];
+  if (!text.includes('@')) return mentions;
   forEachProseMatch(text, MENTION, nonProse, (match, span) => {
     mentions.push({ span, handle: match[1], team: Boolean(match[2]) });
   });

@@ -49,6 +49,8 @@ const EXAMPLE_DESTINATION = /^(?:url|link|path|href|target|\.\.\.|…)$|example\
 
 export function findUnrenderedLinks(text: string, nonProse: readonly Span[], links: readonly LinkFact[], inlineCode: readonly Span[]): UnrenderedLink[] {
   const found: UnrenderedLink[] = [];
+  // Each kind is written with a `[` (most chunks have none: their check is this one search).
+  if (!text.includes('[')) return found;
   const linkSpans = links.map((link) => link.span).sort((a, b) => a.start - b.start);
   /** The opening `[` is prose and not part of a link that did render. */
   const isLooseBracket = (at: number) => !overlapsAny({ start: at, end: at + 1 }, nonProse) && !overlapsAny({ start: at, end: at + 1 }, linkSpans);
@@ -178,6 +180,7 @@ function codeContent(text: string, code: Span): string {
 
 export function findUnresolvedReferences(text: string, nonProse: readonly Span[], links: readonly LinkFact[]): UnresolvedReference[] {
   const found: UnresolvedReference[] = [];
+  if (!text.includes('][')) return found;
   const linkSpans = links.map((link) => link.span).sort((a, b) => a.start - b.start);
   for (const match of text.matchAll(REFERENCE)) {
     const span = { start: match.index, end: match.index + match[0].length };

@@ -45,6 +45,23 @@ export function lineBreakOf(text: string): string {
   return at === text.length ? '\n' : text.slice(at, at + lineBreakLength(text, at));
 }
 
+/**
+ * Calls `found` with each match of a sticky (`y`) expression tried at each line start of the text
+ * (its start, and after each `\r` or `\n`), in order. For an expression whose matches hold no line
+ * break, that is what the same expression behind `(?<![^\r\n])`, global, finds — which tries
+ * every offset of the text, and costs as much on lines that could never match.
+ */
+export function forEachMatchAtLineStart(text: string, sticky: RegExp, found: (match: RegExpExecArray) => void): void {
+  for (let lineStart = 0; ; ) {
+    sticky.lastIndex = lineStart;
+    const match = sticky.exec(text);
+    if (match) found(match);
+    const lineBreak = nextLineBreak(text, lineStart);
+    if (lineBreak === text.length) return;
+    lineStart = lineBreak + 1;
+  }
+}
+
 /** The lines of a text, each with its offset, without their line breaks. */
 export function splitLines(text: string): { start: number; text: string }[] {
   const lines: { start: number; text: string }[] = [];
