@@ -92,6 +92,7 @@ export class LinkIndex {
    * files whose anchors the search read.
    */
   private readonly suggestions = new Map<string, { answer: Promise<string | undefined>; read: Set<string> }>();
+  private namesOfListing?: { listing: readonly string[]; names: readonly { uri: string; name: string; extension: string }[] };
   private repositoryMap?: Promise<RepositoryMap>;
 
   constructor(private readonly host: LinkIndexHost) {}
@@ -330,6 +331,22 @@ export class LinkIndex {
   }
 
   /**
+   * Each listed file's name as a missing path's is compared with it, worked out once per listing:
+   * each broken link was otherwise a decoding of every file name of the workspace (166 broken links
+   * in cncf/toc's 560 files).
+   */
+  private fileNames(listing: readonly string[]): readonly { uri: string; name: string; extension: string }[] {
+    if (this.namesOfListing?.listing !== listing) {
+      const names = listing.map((uri) => {
+        const name = decodeUriComponent(uri.slice(uri.lastIndexOf('/') + 1)).toLowerCase();
+        return { uri, name, extension: /\.[^.]+$/.exec(name)?.[0] ?? '' };
+      });
+      this.namesOfListing = { listing, names };
+    }
+    return this.namesOfListing.names;
+  }
+
+  /**
    * The file a missing path most likely meant, in the same repository, or none. Only a file of the
    * same name elsewhere (moved), of the same name with another extension (`graduation_criteria.adoc`
    * became `.md`), or a name a typo away (`COMMUNITY_LADER.md`) is proposed: a merely similar path is
@@ -347,10 +364,8 @@ export class LinkIndex {
     if (GENERIC_NAMES.has(stem)) return undefined;
     const prefix = `${within}/`;
     const ranked: { uri: string; path: string; tier: number; distance: number }[] = [];
-    for (const uri of await this.host.workspace.listFiles()) {
+    for (const { uri, name: candidate, extension: candidateExtension } of this.fileNames(await this.host.workspace.listFiles())) {
       if (!uri.startsWith(prefix)) continue;
-      const candidate = decodeUriComponent(uri.slice(uri.lastIndexOf('/') + 1)).toLowerCase();
-      const candidateExtension = /\.[^.]+$/.exec(candidate)?.[0] ?? '';
       const tier =
         candidate === name ? 0
         : stem !== '' && candidate.slice(0, candidate.length - candidateExtension.length) === stem ? 1
