@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentParser } from '../../server/src/engine/parse/document';
 import { editBetween, splitIntoChunks } from '../../server/src/engine/parse/chunks';
+import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import { SEED_DD, SEED_MEETING, read } from '../helpers/fixtures';
 
 const comparable = (doc: ReturnType<DocumentParser['parse']>) => {
@@ -49,7 +50,9 @@ test('an edit re-parses only the chunk it touched, and the result equals a parse
       text = random() < 0.3 && at < text.length ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 40)) : text.slice(0, at) + insert + text.slice(at);
       const fresh = new DocumentParser().parse(text);
       assert.deepEqual(comparable(incremental.parse(text)), comparable(fresh), `edit ${i} at ${at}`);
-      assert.deepEqual(comparable(typedInto.parse(text, undefined, 'file:///ws/open.md')), comparable(fresh), `edit ${i} at ${at}, as the next version`);
+      const next = typedInto.parse(text, undefined, 'file:///ws/open.md');
+      assert.deepEqual(comparable(next), comparable(fresh), `edit ${i} at ${at}, as the next version`);
+      assert.deepEqual(next.lines.lineStarts, fresh.lines.lineStarts, `edit ${i} at ${at}: lines found again after the edit only`);
       const chunks = splitIntoChunks(text);
       assert.deepEqual(splitIntoChunks(text, { text: before, chunks: earlier, edit: editBetween(before, text) }), chunks, `edit ${i} at ${at}: chunks cut again after the edit only`);
       earlier = chunks;
@@ -116,4 +119,12 @@ test('reference links resolve across chunks, and a new definition changes how th
   const withDefinition = parser.parse('See [the ladder][ladder].\n\nMore text.\n\n[ladder]: COMMUNITY_LADDER.md\n');
   assert.deepEqual(withDefinition.links.map((l) => [l.kind, l.identifier]), [['reference', 'ladder']]);
   assert.deepEqual(withDefinition.definitions.map((d) => [d.identifier, d.url]), [['ladder', 'COMMUNITY_LADDER.md']]);
+});
+
+test('the lines of the next version are found again from the edited line on: a \\n typed after a \\r makes one line break of them', () => {
+  const cases = [['a\rb', 'a\r\nb'], ['a\r\nb', 'a\rb'], ['x\n\ny', 'x\n\n\ny'], ['x\ny\nz', 'x\nz'], ['', 'a\nb'], ['a\nb', ''], ['a\nb\n', 'a\nb\nc\n']];
+  for (const [before, after] of cases) {
+    const edited = new LineIndex(after, { lines: new LineIndex(before), ...editBetween(before, after) });
+    assert.deepEqual(edited.lineStarts, new LineIndex(after).lineStarts, JSON.stringify([before, after]));
+  }
 });

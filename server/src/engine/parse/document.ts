@@ -280,7 +280,8 @@ export class DocumentParser {
       if (keepVersion) for (let f = 0; f < factCount; f++) factsBefore[(index + 1) * factCount + f] = document[LISTED_FACTS[f]].length;
     }
     if (chunks.length > MAX_CHUNKS) document.nonProse.push(document.skipped[document.skipped.length - 1].span);
-    const parsed = Object.assign(document, { lines: new LineIndex(text), structured: !scanner });
+    const lines = new LineIndex(text, edit && earlier ? { lines: earlier.parsed.lines, ...edit } : undefined);
+    const parsed = Object.assign(document, { lines, structured: !scanner });
     if (scanner) for (const fact of STRUCTURE_FACTS) withheld(parsed, fact);
     const reusable = keepVersion && chunks.length <= MAX_CHUNKS;
     return { parsed, version: reusable ? { parsed, bom, bodyChunks, labels: labelLines, scans, keys: chunkKeys, factsBefore } : undefined };

@@ -22,7 +22,11 @@ export function fix(title: string, edits: SpanEdit[], options: Pick<RuleFix, 'au
   return { title, edits, ...options };
 }
 
+/** Two white space characters in a row, or one that is not a space: what `shorten` makes one space. */
+const NOT_ONE_LINE = /\s\s|[^\S ]/;
+
 export function shorten(text: string, max = 80): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  // Most texts are one line of single spaces already, and are not copied (a DD's messages, at every keystroke).
+  const oneLine = (NOT_ONE_LINE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1).trimEnd()}…`;
 }

@@ -74,19 +74,49 @@ export function splitLines(text: string): { start: number; text: string }[] {
   }
 }
 
+/** The line starts of a text from the last of `starts` on, added to them. */
+function lineStartsFrom(text: string, starts: number[], until = Infinity): number[] {
+  for (let i = nextLineBreak(text, starts[starts.length - 1]); i < text.length; i = nextLineBreak(text, i)) {
+    i += lineBreakLength(text, i);
+    starts.push(i);
+    if (i > until) break;
+  }
+  return starts;
+}
+
+/**
+ * A line start depends only on the two characters around it (a break ends before it; `\r\n` is one
+ * break): those before the edit whose both characters it shares stand, and once one is found past
+ * the edit's end, the earlier version's from there on stand too, moved by the edit's length.
+ */
+function startsAfterEdit(text: string, earlier: LineIndex, prefix: number, suffix: number): number[] {
+  const before = earlier.lineStarts;
+  const kept = Math.max(1, lastAtOrBefore(before, prefix - 1) + 1);
+  const editEnd = text.length - suffix;
+  const starts = lineStartsFrom(text, before.slice(0, kept), editEnd);
+  const last = starts[starts.length - 1];
+  if (last <= editEnd) return starts;
+  const delta = text.length - earlier.text.length;
+  const at = lastAtOrBefore(before, last - delta);
+  // Past the edit, the earlier version had the same start: everything after it moves as it is.
+  if (before[at] !== last - delta) return lineStartsFrom(text, starts);
+  for (let i = at + 1; i < before.length; i++) starts.push(before[i] + delta);
+  return starts;
+}
+
 /** Converts between offsets and line/character positions of one text. */
 export class LineIndex {
   readonly lineStarts: number[];
   /** The break new lines in this text are written with. */
   readonly lineBreak: string;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = nextLineBreak(text, 0); i < text.length; i = nextLineBreak(text, i)) {
-      i += lineBreakLength(text, i);
-      starts.push(i);
-    }
-    this.lineStarts = starts;
+  /**
+   * `earlier`: the index of a version of the text that differs from this one only between the
+   * start and the end they share (`prefix`, `suffix` characters long). Its lines are looked for only
+   * from the edited line on, up to the first line start past the edit; the later ones are moved.
+   */
+  constructor(readonly text: string, earlier?: { lines: LineIndex; prefix: number; suffix: number }) {
+    this.lineStarts = earlier ? startsAfterEdit(text, earlier.lines, earlier.prefix, earlier.suffix) : lineStartsFrom(text, [0]);
     this.lineBreak = lineBreakOf(text);
   }
 
