@@ -87,6 +87,9 @@ test('literals around brackets are links exactly where remark makes them links',
     '[open https://a.org https://b.org ] https://c.org [[ https://d.org ]] https://e.org',
     '![i](x.png) https://a.org [t]: https://b.org\n\n[t]: https://c.org',
     '`[` https://a.org \\[ https://b.org \\] https://c.org [a `]` https://d.org]',
+    // Several texts of one parent hold literals, one inside emphasis, among inline tags: each is replaced in place.
+    '[a https://b.org <x> c@d.org <y> [e www.f.org *[g https://h.org/i* <z> [j]: https://k.org',
+    `[a ${'<x>'.repeat(2_000)} https://b.org ${'<y>'.repeat(2_000)} www.c.org`,
   ];
   for (const source of sources) {
     assert.deepEqual(readFacts(source), extractFacts(parseMarkdown(source), source), source);

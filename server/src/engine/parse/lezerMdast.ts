@@ -1,5 +1,5 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Nodes, Parent, Root, Text } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { locateUnpositioned } from './positions';
@@ -38,12 +38,7 @@ export function lezerMdast(source: string, fallbackAt?: (offset: number) => numb
     const defined = builder.definedLabels();
     if (!sameSet(guessed, defined)) builder = new Builder(text, parse(defined), original);
     builder.build(root);
-    // remark-gfm's pass over the text for the literals micromark left (inside brackets that turned
-    // out not to be links), placed where remark places them; only blocks whose text may hold one.
-    for (const block of builder.literalCandidates) {
-      for (const transform of AUTOLINK_LITERAL_TRANSFORMS) transform(block as Root);
-      locateUnpositioned(block as Root, text, fallbackAt);
-    }
+    findLiteralsInTexts(builder.literalTexts, text, fallbackAt);
   }
   return root;
 }
@@ -52,6 +47,40 @@ export function lezerMdast(source: string, fallbackAt?: (offset: number) => numb
 const LITERAL_HINT = /@|www\.|https?:\/\//i;
 
 const AUTOLINK_LITERAL_TRANSFORMS = (gfmAutolinkLiteralFromMarkdown().transforms ?? []) as ((tree: Root) => void)[];
+
+/**
+ * remark-gfm's pass over the text for the literals micromark left (inside brackets that turned out
+ * not to be links), placed where remark places them. The pass replaces each text node on its own,
+ * so it is run on each text that may hold a literal, held alone, and what it made takes that text's
+ * place: run over whole blocks, it visited every node of a paragraph of 100,000 inline tags four
+ * times (npm run fuzz).
+ */
+function findLiteralsInTexts(texts: readonly LiteralText[], source: string, fallbackAt?: (offset: number) => number): void {
+  const replacements = new Map<Nodes, Nodes[]>();
+  const parents = new Set<Parent>();
+  for (const { parent, text } of texts) {
+    const holder = { type: parent.type, children: [text], position: text.position } as Root;
+    for (const transform of AUTOLINK_LITERAL_TRANSFORMS) transform(holder);
+    if (holder.children.length === 1 && holder.children[0] === text) continue;
+    locateUnpositioned(holder, source, fallbackAt);
+    replacements.set(text, holder.children as Nodes[]);
+    parents.add(parent);
+  }
+  for (const parent of parents) {
+    const children: Nodes[] = [];
+    for (const child of parent.children as Nodes[]) {
+      const replacement = replacements.get(child);
+      if (replacement) appendAll(children, replacement);
+      else children.push(child);
+    }
+    parent.children = children as Parent['children'];
+  }
+}
+
+interface LiteralText {
+  parent: Parent;
+  text: Text;
+}
 
 const DEFINITION_LIKE = /\[((?:[^[\]\\]|\\.){1,999})\]:/g;
 
@@ -435,21 +464,20 @@ class Builder {
     return decodeString(raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw);
   }
 
-  /** Blocks of inline content whose text may hold an autolink literal micromark left to remark-gfm. */
-  readonly literalCandidates: Parent[] = [];
+  /** Texts that may hold an autolink literal micromark left to remark-gfm, each with its parent. */
+  readonly literalTexts: LiteralText[] = [];
 
-  /** Fills a block with its inline content (`inline`), noting whether remark-gfm may find a literal in it. */
+  /** Fills a block with its inline content (`inline`), noting the texts where remark-gfm may find a literal. */
   private inlineBlock(block: Parent, first: SyntaxNode | null, from: number, to: number): void {
     this.inline(block, first, from, to);
     // Its texts are whole only now: `https\://x.org` is one text from three pieces.
-    const pending: Nodes[] = [...(block.children as Nodes[])];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      if (node.type === 'text') {
-        if (LITERAL_HINT.test(node.value)) {
-          this.literalCandidates.push(block);
-          return;
-        }
-      } else if ('children' in node && node.type !== 'link' && node.type !== 'linkReference') appendAll(pending, node.children as Nodes[]);
+    const pending: Parent[] = [block];
+    for (let parent = pending.pop(); parent; parent = pending.pop()) {
+      for (const node of parent.children as Nodes[]) {
+        if (node.type === 'text') {
+          if (LITERAL_HINT.test(node.value)) this.literalTexts.push({ parent, text: node });
+        } else if ('children' in node && node.type !== 'link' && node.type !== 'linkReference') pending.push(node as Parent);
+      }
     }
   }
 
