@@ -96,7 +96,7 @@ test('the scanner\'s reading gives exactly the facts the parser gives, on every 
     const scanned = parser.parse(text, LINK_SCANNER);
     for (const fact of SCANNED_FACTS) {
       // A blank alone on a list item (`NOTABLE1`) is found from list items: the structure's.
-      const expected = fact === 'placeholders' ? parsed.placeholders.filter((blank) => !blank.wholeListItem) : parsed[fact];
+      const expected = fact === 'placeholders' ? parsed.placeholders.filter((blank) => !blank.itemLines) : parsed[fact];
       try {
         assert.deepEqual(scanned[fact], expected);
       } catch (error) {

@@ -54,6 +54,17 @@ testRule(placeholder, {
       output: md('- The following are noteworthy.', '', '_The adopter interviews reflect a project [in use/too early] for $LEVEL. $INTERVIEWSUMMARY._'),
     },
     {
+      // npm run fuzz, seed 3021: a tab before the next line nests it in NOTABLE1's item, and removing
+      // that item removed the nested line with it, a line the finding is not on.
+      name: 'NOTABLE1 holding a nested item: its fix removes its own line, not what is nested in it',
+      text: md('- The following are noteworthy.', '  - NOTABLE1', '\t  - Nydus is adopted.', '  - NOTABLE3'),
+      findings: [
+        '2:5 warning Template placeholder left in the text: NOTABLE1',
+        '4:5 warning Template placeholder left in the text: NOTABLE3',
+      ],
+      output: md('- The following are noteworthy.', '\t  - Nydus is adopted.'),
+    },
+    {
       name: 'dates, names, TBD, empty link targets',
       text: md('##### Adopter 2 - Name / Industry', '', 'Revised on DD-MMM-YYYY. MONTH YEAR', '', 'Owner: TBD, then <TBD>.', '', '- Link to [Incubation application issue]()', '', '##### Adopter 1 - $COMPANY/$INDUSTRY', '', 'The project [has/has not] completed.'),
       findings: [

@@ -6,8 +6,8 @@ import type { UserPattern } from '../text/userPattern';
 export interface Placeholder {
   span: Span;
   text: string;
-  /** Set when the placeholder is all a list item holds (`- NOTABLE1`): the fix removes the line. */
-  wholeListItem?: Span;
+  /** Set when the placeholder is all a list item says (`- NOTABLE1`): the lines the fix removes. */
+  itemLines?: Span;
 }
 
 /**
@@ -73,7 +73,10 @@ export function findPlaceholders(
   }
   for (const item of listItems) {
     if (item.firstParagraph && item.checked === null && LIST_ITEM_BLANK.test(item.text) && item.span.end - item.span.start < 40) {
-      found.push({ span: item.firstParagraph, text: item.text, wholeListItem: item.span });
+      // Of an item that holds more than its blank (a nested item), only the blank's own lines go:
+      // removing the whole item removed the nested one with it (npm run fuzz, seed 3021).
+      const holdsOnlyTheBlank = text.slice(item.firstParagraph.end, item.span.end).trim() === '';
+      found.push({ span: item.firstParagraph, text: item.text, itemLines: holdsOnlyTheBlank ? item.span : { start: item.span.start, end: item.firstParagraph.end } });
     }
   }
   for (const link of links) {

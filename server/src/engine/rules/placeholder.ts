@@ -21,7 +21,7 @@ export const placeholder: Rule = {
       report({
         span: blank.span,
         message: `Template placeholder left in the text: ${blank.text}`,
-        fixes: blank.wholeListItem ? [fix(`Remove the "${blank.text}" line`, [deleteLines(doc, blank.wholeListItem)], { automatic: true, isPreferred: true })] : [],
+        fixes: blank.itemLines ? [fix(`Remove the "${blank.text}" line`, [deleteLines(doc, blank.itemLines)], { automatic: true, isPreferred: true })] : [],
       });
     }
   },
