@@ -62,6 +62,17 @@ test('--fix keeps a byte order mark, the file mode and its owner', () => {
   if (asRoot) assert.deepEqual([stat.uid, stat.gid], [NOBODY, NOBODY]);
 });
 
+test('--fix: a second byte order mark is text, read and written back as such (npm run fuzz, seed 3041)', () => {
+  // The decoder dropped the first mark and the reader the second: the text held one character
+  // less than the file, and the fix was refused as "changed while it was being checked".
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  const folder = scratch({ 'a.md': Buffer.concat([bom, bom, Buffer.from(FIXABLE.join('\n'))]) });
+  const run = govmd(['check', '--fix', 'a.md'], { cwd: folder });
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, 'a.md:2:5: fixed placeholder: Remove the "NOTABLE1" line\n');
+  assert.deepEqual(contents(folder), { 'a.md': `\u00ef\u00bb\u00bf\u00ef\u00bb\u00bf${['- a', '', 'Important paragraph that must survive.', ''].join('\n')}` });
+});
+
 test('--fix under a file size limit: the file keeps every byte, the reason is one line, exit 2', () => {
   const folder = scratch({});
   cpSync(SEED_DD, join(folder, 'dd.md'));

@@ -56,7 +56,8 @@ export function decodeText(bytes: Uint8Array): TextRead {
   const sniff = bytes.subarray(0, 8192);
   if (sniff.includes(0)) return { problem: 'is a binary file (it holds NUL bytes)' };
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // One mark is dropped, here, and not also by the decoder: a second one is text (the write puts one back).
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
     return { problem: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
