@@ -13,15 +13,19 @@ export const AutolinkLiterals: MarkdownConfig = {
     {
       name: 'Autolink',
       parse(cx: InlineContext, next: number, pos: number): number {
-        const at = cx;
+        // Asked at every character of every inline text: what a character and the one before it
+        // tell is asked first, and most characters are answered by it.
         const previous = pos > cx.offset ? cx.char(pos - 1) : null;
-        // Inside a link's text no literal is made: asked first, so that no literal is read to its end
-        // only to be dropped (`[x http://a/http://a/…` read the rest of the line at each one).
+        const www = (next === 119 || next === 87) && previousWww(previous);
+        const protocol = (next === 104 || next === 72) && !asciiAlpha(previous);
+        const email = gfmAtext(next) && !(previous === 47 || gfmAtext(previous)) && nextAtSign(cx, pos) < cx.end;
+        if (!www && !protocol && !email) return -1;
+        // Inside a link's text no literal is made: asked before a literal is read, so that none is
+        // read to its end only to be dropped (`[x http://a/http://a/…` read the rest of the line at each one).
         if (openLinkBefore(cx)) return -1;
-        let end = -1;
-        if ((next === 119 || next === 87) && previousWww(previous)) end = wwwEnd(at, pos);
-        if (end < 0 && (next === 104 || next === 72) && !asciiAlpha(previous)) end = protocolEnd(at, pos);
-        if (end < 0 && gfmAtext(next) && !(previous === 47 || gfmAtext(previous)) && nextAtSign(cx, pos) < cx.end) end = emailEnd(at, pos);
+        let end = www ? wwwEnd(cx, pos) : -1;
+        if (end < 0 && protocol) end = protocolEnd(cx, pos);
+        if (end < 0 && email) end = emailEnd(cx, pos);
         if (end < 0) return -1;
         return cx.addElement(cx.elt('URL', pos, end));
       },
@@ -99,11 +103,16 @@ function gfmAtext(code: number | null): boolean {
 
 /** micromark-util-character: markdownLineEndingOrSpace or unicodeWhitespace. */
 function whitespace(code: number | null): boolean {
-  return code !== null && (code < 0 || code === 32 || code === 9 || code === 10 || code === 13 || /\s/u.test(String.fromCodePoint(code)));
+  if (code === null) return false;
+  // ASCII by its codes (`\s` there is tab to carriage return, and space): the expression is for the rest.
+  if (code < 128) return code < 0 || code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(String.fromCodePoint(code));
 }
 
 function unicodePunctuation(code: number | null): boolean {
-  return code !== null && /[\p{P}\p{S}]/u.test(String.fromCodePoint(code));
+  if (code === null) return false;
+  if (code < 128) return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+  return /[\p{P}\p{S}]/u.test(String.fromCodePoint(code));
 }
 
 function previousWww(code: number | null): boolean {
