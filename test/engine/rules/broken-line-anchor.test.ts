@@ -24,6 +24,12 @@ testRule(brokenLineAnchor, {
       ],
     },
     {
+      name: 'lines end at a lone \\r and at \\r\\n as GitHub counts them, a final line break ending none',
+      files: { 'a.go': 'one\rtwo\r\nthree\r\n', 'b.go': 'one\r\rthree' },
+      text: md('[a](a.go#L3) [b](a.go#L4) [c](b.go#L3) [d](b.go#L4)'),
+      findings: ['1:14 warning #L4 names line 4, but a.go has 3 lines', '1:40 warning #L4 names line 4, but b.go has 3 lines'],
+    },
+    {
       name: 'a GitHub URL past the end of the mapped file',
       settings: mapped,
       files: { 'community/COMMUNITY_LADDER.md': threeLines },

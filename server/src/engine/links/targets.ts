@@ -4,7 +4,6 @@ import type { Workspace } from '../workspace';
 import type { ParsedDocument } from '../parse/document';
 import { distance } from 'fastest-levenshtein';
 import { anchorsOf, matchFragment, type AnchorSet } from './anchors';
-import { LineIndex } from '../text/lineIndex';
 import { parseDestination, parseLineAnchor, type Destination } from './destination';
 import { decodeUriComponent, parseUri, wellFormed } from '../text/uriText';
 import { closest } from './didYouMean';
@@ -498,8 +497,12 @@ function stripSlash(uri: string): string {
 /** GitHub counts a last line without a line break as a line, and a final line break as none. */
 export function lineCountOf(text: string): number {
   if (text === '') return 0;
-  const lines = new LineIndex(text).lineCount;
-  return /[\r\n]$/.test(text) ? lines - 1 : lines;
+  // Counted by the native search, not by a loop of ours over every character (nor an index of every line).
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
+  // A lone \r ends a line too; a \r\n was counted at its \n.
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) breaks++;
+  return /[\r\n]$/.test(text) ? breaks : breaks + 1;
 }
 
 /** A 53-bit hash of a text and its length: the key target facts are cached by. */
