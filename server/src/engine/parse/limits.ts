@@ -61,7 +61,8 @@ export function documentTooLarge(size: number): string {
 export function unparsableReason(chunk: string): string | undefined {
   const reason = unparsableLine(chunk);
   if (reason) return reason;
-  const lines = lineCount(chunk);
+  // A chunk has at most one line more than it has characters.
+  const lines = chunk.length < MAX_CHUNK_LINES ? 0 : lineCount(chunk);
   if (lines > MAX_CHUNK_LINES) return `${lines} lines without a blank line to cut them at are over the limit of ${MAX_CHUNK_LINES}`;
   if (chunk.length > MAX_CHUNK_LENGTH) return `a block of ${formatSize(chunk.length)} without a blank line to cut it at is over the ${formatSize(MAX_CHUNK_LENGTH)} limit`;
   return undefined;
@@ -113,6 +114,9 @@ export function unparsableLineRead(chunk: string): string | undefined {
  */
 export function withinBoundsAtAGlance(chunk: string): boolean {
   const length = chunk.length;
+  // No count can pass its length: in a short chunk none reaches a bound but the delimiter run's
+  // and the nesting's, which the expressions below read without a loop of ours over every character.
+  if (length < SHORT_CHUNK) return !(length > MAX_DELIMITER_RUN && LONG_DELIMITER_RUN_ANYWHERE.test(chunk)) && !DEEP_PREFIX.test(chunk);
   let marks = 0;
   let openers = 0;
   let lines = 1;
@@ -129,6 +133,12 @@ export function withinBoundsAtAGlance(chunk: string): boolean {
   if (marks > MAX_DELIMITER_RUN && LONG_DELIMITER_RUN_ANYWHERE.test(chunk)) return false;
   return !DEEP_PREFIX.test(chunk);
 }
+
+/**
+ * Below this length every count `withinBoundsAtAGlance` takes is within its bound whatever the
+ * characters: lines and marks are at most the length, and the length squared is under the lookback bound.
+ */
+const SHORT_CHUNK = Math.min(MAX_PARAGRAPH_LINES, Math.floor(Math.sqrt(Math.min(MAX_INLINE_LOOKBACK, MAX_INLINE_WORK, MAX_HTML_SCAN))) - 1);
 
 /** Nine characters a container prefix may be made of, at a line's start. */
 const DEEP_PREFIX = /(?:^|[\r\n])[ \t>\-+*.)\d]{9}/;
