@@ -103,13 +103,21 @@ test('typing in an open document keeps only its latest chunks: the cache does no
   assert.equal(parser.cachedChunks, 0);
 });
 
-test('chunks parsed for no document are kept up to the bound, then let go; a document\'s own are kept', () => {
-  const parser = new DocumentParser([], 10);
+test('chunks parsed for no document are kept while their texts fit the bound, the least recently used let go first; a document\'s own are kept', () => {
+  const parser = new DocumentParser([], 30);
   const open = parser.parse('# Open\n\nOne.\n\nTwo.\n', undefined, 'file:///ws/open.md');
   assert.equal(open.chunksParsed, 3);
-  for (let i = 0; i < 12; i++) parser.parse(`# File ${i}\n`);
-  assert.ok(parser.cachedChunks <= 3 + 10, `${parser.cachedChunks} chunks kept`);
-  assert.equal(parser.parse('# Open\n\nOne.\n\nTwo.\n', undefined, 'file:///ws/open.md').chunksParsed, 0);
+  // Chunks of 10 characters: three fit.
+  for (const name of ['A', 'B', 'C']) assert.equal(parser.parse(`# File ${name}1\n`).chunksParsed, 1);
+  assert.equal(parser.cachedChunks, 3 + 3);
+  assert.equal(parser.parse('# File A1\n').chunksParsed, 0, 'A is kept, and now the most recently used');
+  parser.parse('# File D1\n');
+  assert.equal(parser.cachedChunks, 3 + 3, 'D in, B out');
+  assert.equal(parser.parse('# File A1\n').chunksParsed, 0);
+  assert.equal(parser.parse('# File B1\n').chunksParsed, 1, 'B was let go; parsed again it lets C go');
+  assert.equal(parser.parse('# File D1\n').chunksParsed, 0);
+  assert.equal(parser.parse('# File C1\n').chunksParsed, 1);
+  assert.equal(parser.parse('# Open\n\nOne.\n\nTwo.\n', undefined, 'file:///ws/open.md').chunksParsed, 0, 'an open document\'s chunks are never let go');
 });
 
 test('reference links resolve across chunks, and a new definition changes how they parse', () => {
