@@ -5,6 +5,7 @@ import type { ParsedDocument } from '../parse/document';
 import { distance } from 'fastest-levenshtein';
 import { anchorsOf, matchFragment, type AnchorSet } from './anchors';
 import { parseDestination, parseLineAnchor, type Destination } from './destination';
+import { lineBreakCount } from '../text/lineIndex';
 import { decodeUriComponent, parseUri, wellFormed } from '../text/uriText';
 import { closest } from './didYouMean';
 import { relativePath, type WorkspaceIndex } from '../workspaceIndex';
@@ -497,11 +498,7 @@ function stripSlash(uri: string): string {
 /** GitHub counts a last line without a line break as a line, and a final line break as none. */
 export function lineCountOf(text: string): number {
   if (text === '') return 0;
-  // Counted by the native search, not by a loop of ours over every character (nor an index of every line).
-  let breaks = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
-  // A lone \r ends a line too; a \r\n was counted at its \n.
-  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) breaks++;
+  const breaks = lineBreakCount(text);
   return /[\r\n]$/.test(text) ? breaks : breaks + 1;
 }
 

@@ -16,6 +16,7 @@
  * brackets as little as prose does in real documents), so no fence the parser would close early
  * can hide text from them.
  */
+import { lineBreakCount } from '../text/lineIndex';
 
 /**
  * A larger document is not checked at all: parsing it would hold an editor up for many seconds.
@@ -270,13 +271,7 @@ function longDelimiterRun(line: string): number {
 
 /** Lines up to the last that holds text. */
 function lineCount(text: string): number {
-  const end = text.trimEnd().length;
-  let count = 1;
-  for (let i = 0; i < end; i++) {
-    const char = text.charCodeAt(i);
-    if (char === 10 || (char === 13 && text.charCodeAt(i + 1) !== 10)) count++;
-  }
-  return count;
+  return lineBreakCount(text.trimEnd()) + 1;
 }
 
 function formatSize(length: number): string {

@@ -39,6 +39,18 @@ export function lineBreakLength(text: string, offset: number): number {
   return 0;
 }
 
+/**
+ * How many line breaks a text holds (`\r\n` one, a lone `\r` one), counted by the native search
+ * rather than a loop of ours over every character.
+ */
+export function lineBreakCount(text: string): number {
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
+  // A \r\n was counted at its \n.
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) breaks++;
+  return breaks;
+}
+
 /** The line break a text is written with (its first one), for text inserted into it; `\n` when it has none. */
 export function lineBreakOf(text: string): string {
   const at = nextLineBreak(text, 0);
