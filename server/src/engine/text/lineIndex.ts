@@ -86,12 +86,22 @@ export function splitLines(text: string): { start: number; text: string }[] {
   }
 }
 
-/** The line starts of a text from the last of `starts` on, added to them. */
+/**
+ * The line starts of a text from the last of `starts` on, added to them (and past `until`, only
+ * the first). The next `\n` and the next `\r` are each searched for again only once passed: two
+ * native searches instead of a loop of ours over every character of every document.
+ */
 function lineStartsFrom(text: string, starts: number[], until = Infinity): number[] {
-  for (let i = nextLineBreak(text, starts[starts.length - 1]); i < text.length; i = nextLineBreak(text, i)) {
-    i += lineBreakLength(text, i);
-    starts.push(i);
-    if (i > until) break;
+  const from = starts[starts.length - 1];
+  let lf = text.indexOf('\n', from);
+  let cr = text.indexOf('\r', from);
+  while (lf !== -1 || cr !== -1) {
+    const lineBreak = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+    const start = lineBreak + lineBreakLength(text, lineBreak);
+    starts.push(start);
+    if (start > until) break;
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
   }
   return starts;
 }
