@@ -1,4 +1,5 @@
 import * as nodePath from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver';
@@ -201,7 +202,8 @@ export class Session {
   private publish(uri: string, version: number | undefined, findings: Finding[]): void {
     const previous = this.published.get(uri);
     this.published.set(uri, { version, findings });
-    if (previous && previous.version === version && JSON.stringify(previous.findings) === JSON.stringify(findings)) return;
+    // Compared as data, not as two JSON texts: those were a quarter of what a keystroke allocated.
+    if (previous && previous.version === version && isDeepStrictEqual(previous.findings, findings)) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
   }
 
@@ -257,7 +259,7 @@ export class Session {
       const fresh = await project.checkDuplicateGroups(uri);
       if (project !== this.project || this.published.get(uri) !== published) return;
       const before = published.findings.filter((finding) => DUPLICATE_GROUP_CODES.has(finding.code));
-      if (JSON.stringify(before) === JSON.stringify(fresh)) return;
+      if (isDeepStrictEqual(before, fresh)) return;
       this.publish(uri, published.version, replaceFindings(published.findings, DUPLICATE_GROUP_CODES, fresh));
     } catch (error) {
       this.connection.console.error(`govmd: checking ${uri} failed: ${(error as Error).stack ?? error}`);
