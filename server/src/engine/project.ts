@@ -221,11 +221,11 @@ export class Project {
   }
 
   /**
-   * Reads one file ahead of its check (parse, definitions for the duplicate groups), for a host
-   * that reads the workspace a file at a time between the editor's requests.
+   * Reads what one file gives the duplicate groups ahead of the checks, for a host that reads the
+   * workspace a file at a time between the editor's requests. Only a file that may define is
+   * parsed: the others are parsed by their own check, which the host may then let go (`release`).
    */
   async prepare(uri: string): Promise<void> {
-    await this.document(uri);
     if (this.settings.severity['duplicate-section'] !== 'off') await this.duplicates.prepare(uri);
   }
 
