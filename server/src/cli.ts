@@ -237,7 +237,7 @@ async function check(args: string[], io: Io): Promise<number> {
     const outcomes: [string, FileOutcome][] = [];
     for (const path of paths) {
       checked++;
-      const outcome = replayed?.get(path) ?? (await checkFile(project, workspace, path));
+      const outcome = replayed?.get(path) ?? (await checkFile(project, workspace, path, values.fix === true));
       outcomes.push([path, outcome]);
       if ('problem' in outcome) {
         io.err(`govmd: ${displayPath(path, io)}: ${outcome.problem}`);
@@ -298,16 +298,25 @@ function firstLine(error: unknown): string {
 }
 
 /** One file's findings (hints included), or why it could not be checked. */
-async function checkFile(project: Project, workspace: FsWorkspace, path: string): Promise<FileOutcome> {
+async function checkFile(project: Project, workspace: FsWorkspace, path: string, keepFixes: boolean): Promise<FileOutcome> {
   const uri = fileUri(path);
   // A bug met in one file costs that file, said in one line; the others are still checked.
   try {
-    const findings = await project.check(uri);
+    const checked = await project.check(uri);
+    // No report prints a fix: a run that does not apply them does not hold them (half of what the
+    // findings of 10,000 generated files kept, 7.6 of 15 MB), nor writes them into its cache.
+    const findings = keepFixes ? checked : checked.map(withoutFixes);
     const problem = workspace.problems.get(uri);
     return problem === undefined ? { findings } : { problem };
   } catch (error) {
     return { problem: `could not be checked: internal error: ${firstLine(error)}` };
   }
+}
+
+function withoutFixes(finding: Finding): Finding {
+  if (!finding.fixes) return finding;
+  const { fixes: _applied, ...reported } = finding;
+  return reported;
 }
 
 /**
