@@ -32,6 +32,7 @@ import { ParsedDocuments } from './host/parsedDocuments';
 import { parseInWorkers, workersFor, type FileToParse } from './host/parallelParse';
 import { CheckCache, engineIdentity, RecordingWorkspace, type FileOutcome } from './host/checkCache';
 import { appendAll } from './engine/arrays';
+import { written } from './host/written';
 
 declare const GOVMD_VERSION: string;
 const VERSION = typeof GOVMD_VERSION === 'string' ? GOVMD_VERSION : '0.0.0-dev';
@@ -46,7 +47,8 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warni
 
 interface Io {
   cwd: string;
-  out: (text: string) => void;
+  /** Resolves once the text may be followed by more: a reader that takes it slowly holds the writer back. */
+  out: (text: string) => void | Promise<void>;
   err: (text: string) => void;
 }
 
@@ -277,7 +279,7 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   findings.sort((a, b) => fileOf(a.uri).localeCompare(fileOf(b.uri)));
 
-  if (format === 'json') for (const lines of jsonReportLines(findings, fileOf)) io.out(lines);
+  if (format === 'json') for (const lines of jsonReportLines(findings, fileOf)) await io.out(lines);
   else if (format === 'sarif') {
     const rules = RULES.map((rule) => ({ ...rule, helpMarkdown: ruleDoc(rule.code) }));
     io.out(JSON.stringify(toSarif(findings, rules, (uri) => sarifPath(URI.parse(uri).fsPath, io.cwd), VERSION), null, 2));
@@ -527,7 +529,7 @@ function sarifPath(path: string, root: string): string {
 export function run(): void {
   main(process.argv.slice(2), {
     cwd: process.cwd(),
-    out: (text) => process.stdout.write(`${text}\n`),
+    out: (text) => written(process.stdout, `${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   }).then((code) => {
     process.exitCode = code;

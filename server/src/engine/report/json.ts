@@ -22,9 +22,11 @@ export function toJsonFindings(findings: readonly Finding[], fileOf: (uri: strin
  * each group of whole findings ending where a line of that text ends: written one after the other,
  * each with a line break after it, they are that text and its line break. A report of 10,000
  * findings is 37 MB; made whole, it was held three times over at once (the objects, the text,
- * the bytes written), a quarter of the run's peak memory.
+ * the bytes written), a quarter of the run's peak memory. Pieces of 64 KB stay in V8's young
+ * generation; those of 1 MB went to its large-object space, kept until a full collection (peak
+ * 369 against 417 MB on 10,000 generated files).
  */
-export function* jsonReportLines(findings: readonly Finding[], fileOf: (uri: string) => string, pieceLength = 1 << 20): Generator<string> {
+export function* jsonReportLines(findings: readonly Finding[], fileOf: (uri: string) => string, pieceLength = 1 << 16): Generator<string> {
   if (findings.length === 0) {
     yield '[]';
     return;
