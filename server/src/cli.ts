@@ -490,7 +490,7 @@ async function init(args: string[], io: Io): Promise<number> {
     const result = await initSettings(folder, SCHEMA_FILE);
     const names = Object.entries(result.repositories);
     io.out(`Wrote ${displayPath(result.path, io)} with ${names.length === 1 ? '1 repository' : `${names.length} repositories`}${names.length ? ':' : '.'}`);
-    for (const [name, path] of names) io.out(`  ${name} -> ${path}`);
+    for (const [name, path] of names) await io.out(`  ${name} -> ${path}`);
     if (result.schema.startsWith('../')) {
       io.err(`govmd: note: "$schema" is this govmd's copy of the schema (${result.schema}), outside ${displayPath(folder, io) || '.'}; the VS Code extension validates .govmd.json without it`);
     }

@@ -34,3 +34,12 @@ test('written: a stream that is destroyed while the writer waits lets it go on',
   stuck.destroy();
   await waiting;
 });
+
+test('written: a stream that is gone already does not make the writer wait', async () => {
+  const gone = new Writable({ highWaterMark: 1, write: (_chunk, _encoding, callback) => callback() });
+  gone.on('error', () => undefined);
+  const closed = new Promise((resolve) => gone.on('close', resolve));
+  gone.destroy();
+  await closed;
+  assert.equal(written(gone, 'after the reader left'), undefined);
+});

@@ -233,7 +233,11 @@ export class LinkIndex {
    * are read from it first, so that a later link to it needs no second parse.
    */
   async keepTargetFacts(uri: string, text: string, parsed: ParsedDocument): Promise<void> {
-    const known = await this.factsByUri.get(uri);
+    const entry = this.factsByUri.get(uri);
+    const known = await entry;
+    // A change told while that entry was being read (a file opened, typed in, changed on disk)
+    // dropped it: this text may be the old one, and is not put back.
+    if (this.factsByUri.get(uri) !== entry) return;
     if (known?.facts.anchors && this.contentKeyOf.get(uri) === known.key) return;
     this.factsByUri.set(uri, Promise.resolve(this.factsFromText(uri, text, true, () => parsed)));
   }
