@@ -1,5 +1,8 @@
 import type { Writable } from 'node:stream';
 
+/** What ends a wait for the stream: it drained, failed or closed. */
+const SETTLED = ['drain', 'error', 'close'] as const;
+
 /**
  * Writes the text and, when the stream holds more than it wants (a pipe whose reader is slower
  * than the report is made), waits for it to drain: Node queues whatever a pipe does not take at
@@ -12,9 +15,9 @@ export function written(stream: Writable, text: string): Promise<void> | undefin
   if (stream.write(text) || stream.destroyed || stream.writableEnded) return undefined;
   return new Promise((resolve) => {
     const done = () => {
-      for (const event of ['drain', 'error', 'close']) stream.off(event, done);
+      for (const event of SETTLED) stream.off(event, done);
       resolve();
     };
-    for (const event of ['drain', 'error', 'close']) stream.on(event, done);
+    for (const event of SETTLED) stream.on(event, done);
   });
 }
