@@ -26,14 +26,17 @@ import { completeAt, ownerCandidates } from './engine/editor/completion';
 import { registerCommands, SERVER_COMMANDS } from './lsp/commands';
 import type { GovDocument } from './engine/govDocument';
 import { Lifecycle } from './lsp/lifecycle';
-import { setFlagsFromString } from 'node:v8';
+import { limitHeapGrowth, limitInlining } from './host/v8Tuning';
 
 // Typing makes garbage fast (a new version of the document's facts and its duplicate groups'
 // findings at every keystroke) while what is kept stays flat. With V8's default heap growth the
 // process held 250 -> 350-450 MB of uncollected garbage after 2,000 keystrokes in a 2,000-file
 // workspace (live heap 79 -> 80 MB); growing the heap by at most 75% past what a full collection
 // keeps holds it to 214-244 MB at no measurable CPU cost (30% flattened it further for +28% CPU).
-setFlagsFromString('--heap-growing-percent=75');
+limitHeapGrowth(75);
+// The background check of a workspace is a cold run like the CLI's: 1.8-1.9 -> 1.5-1.6 s on
+// ../shared/corpus (`npm run bench -- server`, alternated).
+limitInlining();
 
 const lifecycle = new Lifecycle();
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
