@@ -144,8 +144,32 @@ export function extractDefinitions(parsed: ParsedDocument, options: ExtractOptio
 type DefinitionDraft = Omit<Definition, 'wordCount' | 'isPointer' | 'topic'>;
 
 function describeBody(parsed: ParsedDocument, draft: DefinitionDraft, wordCount: number): Definition {
-  if (!mayBePointer(wordCount)) return { ...draft, wordCount, isPointer: false };
-  const { start, end } = draft.bodySpan;
+  return definitionOf(draft, wordCount, mayBePointer(wordCount) && isPointerSection(parsed, draft.bodySpan, wordCount));
+}
+
+/**
+ * Every definition with one set of fields in one order, `topic` and `anchor` included before they
+ * are known: spread from its draft and given a topic afterwards, each of 41,000 definitions had a
+ * hidden class of its own (12.8 MB of a 10,000-file run's 121 MB live heap).
+ */
+function definitionOf(draft: DefinitionDraft, wordCount: number, isPointer: boolean): Definition {
+  return {
+    kind: draft.kind,
+    label: draft.label,
+    labelSpan: draft.labelSpan,
+    bodySpan: draft.bodySpan,
+    depth: draft.depth,
+    topic: undefined,
+    anchor: draft.anchor,
+    text: draft.text,
+    wordCount,
+    isPointer,
+    structural: draft.structural,
+  };
+}
+
+function isPointerSection(parsed: ParsedDocument, bodySpan: Span, wordCount: number): boolean {
+  const { start, end } = bodySpan;
   const prose = parsed.text.slice(start, end);
   const links: ParsedDocument['links'][number][] = [];
   for (let i = firstAtOrAfter(linkStartsOf(parsed), start); i < parsed.links.length && parsed.links[i].span.start < end; i++) {
@@ -159,8 +183,7 @@ function describeBody(parsed: ParsedDocument, draft: DefinitionDraft, wordCount:
     at = Math.max(at, link.span.end);
   }
   outside += parsed.text.slice(at, end);
-  const isPointer = isPointerBody({ prose, wordCount, wordsOutsideLinks: bodyWords(outside).length, linkUrls: links.map((link) => link.url) });
-  return { ...draft, wordCount, isPointer };
+  return isPointerBody({ prose, wordCount, wordsOutsideLinks: bodyWords(outside).length, linkUrls: links.map((link) => link.url) });
 }
 
 const linkStarts = new WeakMap<ParsedDocument, number[]>();
