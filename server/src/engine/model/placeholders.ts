@@ -43,6 +43,9 @@ const BUILT_IN_PATTERNS: RegExp[] = [
   /<TBD>|\bTBD\b/g,
 ];
 
+/** Text that every match of a built-in pattern holds: a chunk without any is not searched seven times. */
+const BUILT_IN_CLUE = /\$[A-Z]|DD-MMM-YYYY|MONTH YEAR|\[in use\/too early\]|\[has\/has not\]|Name \/ Industry|TBD/;
+
 /** `NOTABLE1`, `BLOCKER2`, `RECOMMENDATION3` mean something only alone on a list item. */
 const LIST_ITEM_BLANK = /^(?:NOTABLE|BLOCKER|RECOMMENDATION)S?\d*$/;
 
@@ -59,7 +62,7 @@ export function findPlaceholders(
   extraPatterns: readonly UserPattern[] = [],
 ): Placeholder[] {
   const found: Placeholder[] = [];
-  for (const pattern of BUILT_IN_PATTERNS) {
+  for (const pattern of BUILT_IN_CLUE.test(text) ? BUILT_IN_PATTERNS : []) {
     forEachProseMatch(text, pattern, nonProse, (match, span) => {
       if (match[0].startsWith('$') && isPartOfPathConvention(text, span)) return;
       found.push({ span, text: match[0] });

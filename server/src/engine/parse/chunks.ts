@@ -89,34 +89,40 @@ function cutFrom(text: string, start: { chunks: Span[]; offset: number }, rest?:
   let chunkStart = start.offset;
   let offset = start.offset;
   let previousBlank = start.offset > 0;
-  let openFence: { marker: string; length: number } | undefined;
+  let openFence: { code: number; length: number } | undefined;
   let htmlBlockEnd: RegExp | undefined;
   let chunkHasContent = false;
 
   while (offset < text.length) {
     const lineEnd = nextLineBreak(text, offset);
-    const line = text.slice(offset, lineEnd);
-    const blank = /^[ \t]*$/.test(line);
+    // Most lines open with neither a fence nor HTML: what their first character rules out is not
+    // searched for (a regular expression and a copy of every line of the workspace, before).
+    let first = offset;
+    while (first < lineEnd && isBlank(text.charCodeAt(first))) first++;
+    const blank = first === lineEnd;
+    const opening = text.charCodeAt(first);
+    const line = () => text.slice(offset, lineEnd);
 
     if (openFence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (close && close[1][0] === openFence.marker && close[1].length >= openFence.length) openFence = undefined;
+      const close = opening === openFence.code ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line()) : null;
+      if (close && close[1].length >= openFence.length) openFence = undefined;
     } else if (htmlBlockEnd) {
-      if (htmlBlockEnd.test(line)) htmlBlockEnd = undefined;
+      if (htmlBlockEnd.test(line())) htmlBlockEnd = undefined;
     } else {
-      if (previousBlank && !blank && !/^[ \t]/.test(line) && chunkHasContent) {
+      if (previousBlank && !blank && first === offset && chunkHasContent) {
         chunks.push({ start: chunkStart, end: offset });
         const known = rest?.(offset);
         if (known) return [...chunks, ...known];
         chunkStart = offset;
         chunkHasContent = false;
       }
-      const fence = /^[ \t]*(`{3,}|~{3,})([^\r\n]*)$/.exec(line);
-      if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-        openFence = { marker: fence[1][0], length: fence[1].length };
-      } else {
-        const end = htmlBlockEndFor(line);
-        if (end && !end.test(line.replace(/^[ \t]*<[!?]?/, ''))) htmlBlockEnd = end;
+      const fence = opening === BACKTICK || opening === TILDE ? /^[ \t]*(`{3,}|~{3,})([^\r\n]*)$/.exec(line()) : null;
+      if (fence && !(opening === BACKTICK && fence[2].includes('`'))) {
+        openFence = { code: opening, length: fence[1].length };
+      } else if (opening === LESS_THAN) {
+        const whole = line();
+        const end = htmlBlockEndFor(whole);
+        if (end && !end.test(whole.replace(/^[ \t]*<[!?]?/, ''))) htmlBlockEnd = end;
       }
     }
     previousBlank = blank;
@@ -125,6 +131,14 @@ function cutFrom(text: string, start: { chunks: Span[]; offset: number }, rest?:
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
   return chunks;
+}
+
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+const LESS_THAN = 0x3c;
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 /** The end condition of the CommonMark HTML block kinds (1–5) that may hold blank lines. */
