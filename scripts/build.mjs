@@ -2,6 +2,8 @@
 // so the .vsix ships no node_modules and `npx govmd` starts without a loader.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+// Build-time only: tells comments and regular expressions apart from the rest of a bundle (asciiOnly).
+import { tokenizer } from 'acorn';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -23,14 +25,32 @@ await Promise.all(
 );
 
 /**
- * The bundle with every character past ASCII written as a `\u` escape. V8 keeps a script's source
- * for as long as the script lives, as one string, and one character past Latin-1 makes the whole
- * string two bytes a character: esbuild escapes strings, but not comments or regular expression
- * literals (`/[’']s\b/`), so the CLI's 1.5 MB bundle was held as 3 MB. A `\u` escape means the same
- * character in a regular expression, with or without the `u` flag, and nothing in a comment.
+ * The bundle with every character past ASCII in a comment or a regular expression literal written
+ * as a `\u` escape. V8 keeps a script's source as one string for the script's life, and one
+ * character past Latin-1 makes all of it two bytes a character: esbuild escapes strings and
+ * templates, not comments or regular expressions (`/[’']s\b/`), and the CLI's 1.5 MB bundle was
+ * held as 3 MB. There an escape means the same character (with or without the `u` flag) or
+ * nothing at all; anywhere else — a tagged template's raw text, after a backslash — it could
+ * change what the code does, and the build stops instead.
  */
 function asciiOnly(code) {
-  // After a backslash the character is an escape of its own (`/\’/`), which a `\u` would change.
-  if (/\\[^\x00-\x7f]/.test(code)) throw new Error('a backslash before a character past ASCII: escape it in the source');
-  return code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const rewritable = [];
+  const tokens = tokenizer(code, { ecmaVersion: 'latest', onComment: (_block, _text, start, end) => rewritable.push({ start, end, regexp: false }) });
+  for (const token of tokens) if (token.type.label === 'regexp') rewritable.push({ start: token.start, end: token.end, regexp: true });
+  rewritable.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const { start, end, regexp } of rewritable) {
+    out += code.slice(at, start) + code.slice(start, end).replace(regexp ? /\\?[^\x00-\x7f]/g : /[^\x00-\x7f]/g, escapeAscii);
+    at = end;
+  }
+  out += code.slice(at);
+  const left = /[^\x00-\x7f]/.exec(out);
+  if (left) throw new Error(`a character past ASCII outside a comment or regular expression, at ${left.index}: ${JSON.stringify(out.slice(left.index - 40, left.index + 40))}`);
+  return out;
+}
+
+function escapeAscii(found) {
+  if (found.length === 2) throw new Error(`a regular expression with a backslash before a character past ASCII (${JSON.stringify(found)}): write it as \\u in the source`);
+  return `\\u${found.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
