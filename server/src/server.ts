@@ -26,7 +26,7 @@ import { completeAt, ownerCandidates } from './engine/editor/completion';
 import { registerCommands, SERVER_COMMANDS } from './lsp/commands';
 import type { GovDocument } from './engine/govDocument';
 import { Lifecycle } from './lsp/lifecycle';
-import { limitHeapGrowth, limitInlining } from './host/v8Tuning';
+import { limitHeapGrowth, compileLess } from './host/v8Tuning';
 
 // Typing makes garbage fast (a new version of the document's facts and its duplicate groups'
 // findings at every keystroke) while what is kept stays flat. With V8's default heap growth the
@@ -36,7 +36,7 @@ import { limitHeapGrowth, limitInlining } from './host/v8Tuning';
 limitHeapGrowth(75);
 // The background check of a workspace is a cold run like the CLI's: 1.8-1.9 -> 1.5-1.6 s on
 // ../shared/corpus (`npm run bench -- server`, alternated).
-limitInlining();
+compileLess();
 
 const lifecycle = new Lifecycle();
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
