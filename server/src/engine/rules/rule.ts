@@ -41,8 +41,6 @@ export interface WorkspaceDuplicates {
   lexicon: Lexicon;
   /** Where a span of another workspace file is, for related information. */
   rangeOf(uri: string, span: Span): Range;
-  /** The text of a workspace file, for the replacement fix. */
-  textOf(uri: string): string | undefined;
 }
 
 export interface RuleContext {
