@@ -137,7 +137,9 @@ async function openProject(root: string, configPath: string | undefined, network
   const parsed = new ParsedDocuments();
   // With --cache, what the check reads is noted: the next run's outcomes may be this run's only while it is the same.
   const recorder = record ? new RecordingWorkspace(workspace) : undefined;
-  const project = new Project(recorder ?? workspace, settings, { settingsFolder: fileUri(settingsFolder), parsed });
+  // Chunks met again in another file are few (a template's paragraph): keeping every chunk's scan
+  // for them held 16 MB more at the peak of 10,000 generated files' check, and saved no time.
+  const project = new Project(recorder ?? workspace, settings, { settingsFolder: fileUri(settingsFolder), parsed, unheldChunkCharacters: 0 });
   return { project, workspace, root, parsed, recorder, settingsFolder };
 }
 

@@ -31,6 +31,12 @@ export interface ProjectOptions {
   settingsFolder?: string;
   /** Parses made before the project asked for them, or kept after: a host's worker threads, its cache on disk. */
   parsed?: ParsedStore;
+  /**
+   * How many characters of chunks no open document holds the parser keeps the scans of (see
+   * `DocumentParser`); its own default when absent. A run that reads each file once meets few
+   * chunks again: `govmd check` keeps none.
+   */
+  unheldChunkCharacters?: number;
 }
 
 /**
@@ -130,7 +136,7 @@ export class Project {
     options: ProjectOptions = {},
   ) {
     this.index = new WorkspaceIndex(workspace);
-    this.parser = new DocumentParser(settings.placeholders.map((source) => new UserPattern(source)));
+    this.parser = new DocumentParser(settings.placeholders.map((source) => new UserPattern(source)), options.unheldChunkCharacters);
     this.parsedStore = options.parsed;
     this.links = new LinkIndex({
       workspace,

@@ -11,7 +11,8 @@ import { toPlainParse } from './parsedDocuments';
 import type { ParseBatch, ParsedBatch } from './parallelParse';
 
 const { settings } = workerData as { settings: Settings };
-const parser = new DocumentParser(settings.placeholders.map((source) => new UserPattern(source)));
+// Each file is read once, as in the CLI's own thread: no chunk's scan is kept for a file to come.
+const parser = new DocumentParser(settings.placeholders.map((source) => new UserPattern(source)), 0);
 
 parentPort!.on('message', (batch: ParseBatch) => {
   const answer: ParsedBatch = { parsed: [] };
