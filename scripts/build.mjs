@@ -1,6 +1,7 @@
 // Bundles the three hosts with esbuild: each is one CommonJS file with its dependencies inside,
 // so the .vsix ships no node_modules and `npx govmd` starts without a loader.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
 // Build-time only: tells comments and regular expressions apart from the rest of a bundle (asciiOnly).
 import { tokenizer } from 'acorn';
@@ -20,7 +21,11 @@ await Promise.all(
   targets
     .filter((t) => selected.length === 0 || selected.some((name) => t.outfile.includes(name)))
     .map(async (target) => {
-      for (const file of (await build({ ...common, ...target })).outputFiles) writeFileSync(file.path, asciiOnly(file.text));
+      for (const file of (await build({ ...common, ...target })).outputFiles) {
+        // Written here, not by esbuild: in a fresh clone the out/ folders do not exist yet.
+        mkdirSync(dirname(file.path), { recursive: true });
+        writeFileSync(file.path, asciiOnly(file.text));
+      }
     }),
 );
 
