@@ -231,6 +231,8 @@ async function check(args: string[], io: Io): Promise<number> {
     // A run that fixes files or asks the network is never answered from the cache; its parses may be.
     const runKey = cache && !values.fix && !project.settings.externalLinks.enabled ? { settings: project.settings, settingsFolder, paths } : undefined;
     const replayed = runKey && (await cache!.replay(root, runKey, new FsWorkspace([root], project.settings.exclude)));
+    // Only these files are reported on: another repository's definitions cannot be grouped with theirs.
+    project.focusOn(paths.map((path) => fileUri(path)));
     if (!replayed) {
       if (cache) parsed.useKept(await cache.parses(root, project.settings.placeholders));
       await parseAhead(project, workspace, paths, parsed, jobs);

@@ -231,6 +231,11 @@ export class Project {
    * workspace a file at a time between the editor's requests. Only a file that may define is
    * parsed: the others are parsed by their own check, which the host may then let go (`release`).
    */
+  /** Only these files will be checked (a CLI run): duplicates are looked for in their project scopes alone. */
+  focusOn(uris: Iterable<string>): void {
+    this.duplicates.focus(uris);
+  }
+
   async prepare(uri: string): Promise<void> {
     if (this.settings.severity['duplicate-section'] !== 'off') await this.duplicates.prepare(uri);
   }

@@ -45,11 +45,25 @@ export class DuplicatesIndex {
   private reading?: Promise<void>;
   /** Every listed file has been read once: from then on, an edit costs a read of that file only. */
   private built = false;
+  /** The files groups will be asked for, when not all of them (`focus`), and their project scopes. */
+  private focusUris?: ReadonlySet<string>;
+  private focusScopes?: ReadonlySet<string>;
+  private scopeOf?: (uri: string) => string;
 
   constructor(private readonly source: DocumentSource) {}
 
   private get lexicon(): Lexicon {
     return (this.lexiconCache ??= mergeLexicon(this.source.settings.topics));
+  }
+
+  /**
+   * The groups will be asked for these files alone (a `govmd check` of part of the workspace): a
+   * file of a project scope none of them shares can never be grouped with them, and is not read.
+   * cncf/toc checked in ../shared/corpus then parses none of the other repositories' definitions.
+   */
+  focus(uris: Iterable<string>): void {
+    this.focusUris = new Set(uris);
+    this.focusScopes = undefined;
   }
 
   fileChanged(uri: string): void {
@@ -121,6 +135,12 @@ export class DuplicatesIndex {
     return (await this.upToDate()).takeChanged();
   }
 
+  private inFocus(uri: string): boolean {
+    if (!this.focusUris || !this.scopeOf) return true;
+    this.focusScopes ??= new Set([...this.focusUris].map(this.scopeOf));
+    return this.focusScopes.has(this.scopeOf(uri));
+  }
+
   /** Whether a document takes part: a listed file, or an open buffer that is not a file yet. */
   private counts(uri: string): boolean {
     return this.listed.has(uri) || !uri.startsWith('file:');
@@ -167,6 +187,7 @@ export class DuplicatesIndex {
   private async listedFinder(): Promise<DuplicateFinder> {
     this.finder ??= this.source.repositories().then((repositories) => {
       const scopeOf = (uri: string) => projectScope(uri, this.source.index, repositories);
+      this.scopeOf = scopeOf;
       return new DuplicateFinder({ lexicon: this.lexicon, scopeOf });
     });
     const finder = await this.finder;
@@ -202,9 +223,10 @@ export class DuplicatesIndex {
   }
 
   private async read(finder: DuplicateFinder, uri: string): Promise<void> {
-    // A file whose name is not a living governance file's defines nothing (definitionsOf): it is
-    // not parsed for the groups, and a cold check over many files holds no parse it has let go.
-    if (this.counts(uri) && !mayDefine(this.source.index.relativePath(uri))) {
+    // A file whose name is not a living governance file's defines nothing (definitionsOf), and one
+    // out of focus groups with no file asked for: it is not parsed for the groups, and a cold
+    // check over many files holds no parse it has let go.
+    if (this.counts(uri) && (!mayDefine(this.source.index.relativePath(uri)) || !this.inFocus(uri))) {
       this.definitions.delete(uri);
       if (!this.held.has(uri)) {
         this.held.set(uri, NO_DEFINITIONS);
