@@ -139,7 +139,7 @@ async function openProject(root: string, configPath: string | undefined, network
   const recorder = record ? new RecordingWorkspace(workspace) : undefined;
   // Chunks met again in another file are few (a template's paragraph): keeping every chunk's scan
   // for them held 16 MB more at the peak of 10,000 generated files' check, and saved no time.
-  const project = new Project(recorder ?? workspace, settings, { settingsFolder: fileUri(settingsFolder), parsed, unheldChunkCharacters: 0 });
+  const project = new Project(recorder ?? workspace, settings, { settingsFolder: fileUri(settingsFolder), parsed, unheldChunkCharacters: 0, duplicatesReadyForEdits: false });
   return { project, workspace, root, parsed, recorder, settingsFolder };
 }
 

@@ -37,6 +37,12 @@ export interface ProjectOptions {
    * chunks again: `govmd check` keeps none.
    */
   unheldChunkCharacters?: number;
+  /**
+   * Whether what lets an edit regroup duplicates without a pass over the workspace is kept (the
+   * similarity index's buckets and pairs, 9 MB of 10,000 generated files): true when absent.
+   * `govmd check`, which reads each file once, lets it go once the groups are formed.
+   */
+  duplicatesReadyForEdits?: boolean;
 }
 
 /**
@@ -115,7 +121,7 @@ export class Project {
   readonly index: WorkspaceIndex;
   private readonly parsedStore?: ParsedStore;
   private readonly documents = new Map<string, GovDocument>();
-  private readonly duplicates = new DuplicatesIndex(this);
+  private readonly duplicates: DuplicatesIndex;
   private readonly externalVerdicts = new Map<string, ExternalVerdict>();
   /** Link targets of the workspace: existence, anchors, line counts, repositories. */
   readonly links: LinkIndex;
@@ -138,6 +144,7 @@ export class Project {
     this.index = new WorkspaceIndex(workspace);
     this.parser = new DocumentParser(settings.placeholders.map((source) => new UserPattern(source)), options.unheldChunkCharacters);
     this.parsedStore = options.parsed;
+    this.duplicates = new DuplicatesIndex(this, options.duplicatesReadyForEdits);
     this.links = new LinkIndex({
       workspace,
       repositories: settings.repositories,

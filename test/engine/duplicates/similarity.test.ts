@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDuplicates } from '../../../server/src/engine/duplicates/findDuplicates';
-import { findSimilarGroups, fingerprint, jaccard, shingleHashes } from '../../../server/src/engine/duplicates/similarity';
+import { findSimilarGroups, jaccard, shingleHashes } from '../../../server/src/engine/duplicates/similarity';
 import { md, workspaceOf, describeGroup } from './helpers';
 
 const BASE =
@@ -148,7 +148,7 @@ test('MinHash and LSH find every planted near-copy among thousands of sections, 
     bodies[3000 + copy] = edited;
     planted.push(`${original},${3000 + copy}`);
   }
-  const groups = findSimilarGroups(bodies.map(fingerprint));
+  const groups = findSimilarGroups(bodies.map((words) => shingleHashes(words)));
   assert.deepEqual(groups.map((group) => group.members.join(',')).sort(), planted.sort());
   for (const group of groups) assert.ok(group.similarity >= 0.8);
 });

@@ -50,7 +50,14 @@ export class DuplicatesIndex {
   private focusScopes?: ReadonlySet<string>;
   private scopeOf?: (uri: string) => string;
 
-  constructor(private readonly source: DocumentSource) {}
+  /**
+   * `readyForEdits: false`: once every file is read, what only a later edit reads is let go
+   * (`DuplicateFinder.compact`) — a host that reads the workspace once, as `govmd check` does.
+   */
+  constructor(
+    private readonly source: DocumentSource,
+    private readonly readyForEdits = true,
+  ) {}
 
   private get lexicon(): Lexicon {
     return (this.lexiconCache ??= mergeLexicon(this.source.settings.topics));
@@ -170,6 +177,7 @@ export class DuplicatesIndex {
       // What the first build formed, no finding was made from before it.
       finder.takeChanged();
       this.built = true;
+      if (!this.readyForEdits) finder.compact();
     }
     return finder;
   }

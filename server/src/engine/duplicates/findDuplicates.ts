@@ -2,7 +2,7 @@ import type { Definition } from './definitions';
 import { DEFAULT_LEXICON, type Lexicon } from './lexicon';
 import { labelWords, type Topic } from './topics';
 import { topicComponents, topicEntries } from './topicGroups';
-import { fingerprint, SimilarityIndex, type Fingerprint, type IndexedBody, type SimilarComponent } from './similarity';
+import { equalHashes, SimilarityIndex, type IndexedBody, type SimilarComponent } from './similarity';
 import { chooseCanonical, type Located } from './canonical';
 import type { Span } from '../types';
 import { appendAll } from '../arrays';
@@ -35,8 +35,6 @@ export interface FindDuplicatesOptions {
   lexicon?: Lexicon;
   /** Lowest similarity of two bodies that makes them copies, 0.8 by default. */
   threshold?: number;
-  /** Sections with fewer words of their own are not compared for similarity: 25 by default. */
-  minWords?: number;
   /**
    * Files are only compared within one scope — give each repository of a multi-root workspace its
    * own, since two projects may each define how to become a maintainer. One scope by default.
@@ -93,7 +91,6 @@ export class DuplicateFinder {
   private readonly lexicon: Lexicon;
   private readonly scopeOf: (uri: string) => string;
   private readonly maxRelated: number;
-  private readonly minWords: number;
   private readonly topicKeys = new Map<string, string[]>();
   private readonly buckets = new Map<string, TopicBucket>();
   private readonly dirtyBuckets = new Set<string>();
@@ -119,7 +116,6 @@ export class DuplicateFinder {
     this.lexicon = options.lexicon ?? DEFAULT_LEXICON;
     this.scopeOf = options.scopeOf ?? (() => '');
     this.maxRelated = options.maxRelated ?? 20;
-    this.minWords = options.minWords ?? 25;
     this.similar = new SimilarityIndex(options.threshold ?? 0.8);
   }
 
@@ -157,8 +153,8 @@ export class DuplicateFinder {
     if (keys.length) this.topicKeys.set(uri, keys);
     const sections: Section[] = [];
     for (const definition of definitions) {
-      if (!this.comparedForCopies(definition)) continue;
-      const section: Section = { uri, definition, fingerprint: fingerprintOf(definition), scope, owner: uri };
+      if (!definition.shingles) continue;
+      const section: Section = { uri, definition, shingles: definition.shingles, scope, owner: uri };
       sections.push(section);
       this.similar.add(section);
     }
@@ -214,9 +210,8 @@ export class DuplicateFinder {
         this.replaceMember(this.topicGroupOf, uri, old, now);
       }
       const section = sectionOf.get(old);
-      if (!section && !this.comparedForCopies(now)) continue;
-      if (section && now.text === old.text) {
-        fingerprints.set(now, section.fingerprint);
+      if (!section && !now.shingles) continue;
+      if (section && now.shingles && equalHashes(now.shingles, old.shingles!)) {
         section.definition = now;
         this.replaceMember(this.bodyGroupOf, uri, old, now);
         continue;
@@ -226,8 +221,8 @@ export class DuplicateFinder {
         this.similar.remove(section);
         sectionOf.delete(old);
       }
-      if (this.comparedForCopies(now)) {
-        const replacement: Section = { uri, definition: now, fingerprint: fingerprintOf(now), scope, owner: uri };
+      if (now.shingles) {
+        const replacement: Section = { uri, definition: now, shingles: now.shingles, scope, owner: uri };
         sectionOf.set(now, replacement);
         this.similar.add(replacement);
       }
@@ -247,10 +242,6 @@ export class DuplicateFinder {
     if (a.kind !== b.kind || a.label !== b.label || a.depth !== b.depth || a.anchor !== b.anchor) return false;
     if (a.isPointer !== b.isPointer || a.structural !== b.structural || a.wordCount > 0 !== b.wordCount > 0) return false;
     return a.topic?.process === b.topic?.process && sameList(a.topic?.roles ?? [], b.topic?.roles ?? []);
-  }
-
-  private comparedForCopies(definition: Definition): boolean {
-    return definition.kind === 'heading' && !definition.structural && !definition.isPointer && countWords(definition.text) >= this.minWords;
   }
 
   /**
@@ -273,6 +264,15 @@ export class DuplicateFinder {
     if (canonical === group.canonical) return;
     group.canonical = canonical;
     for (const member of group.members) this.changed.add(member.uri);
+  }
+
+  /**
+   * Forms the groups, then lets go of what only finding copies again after a change reads
+   * (`SimilarityIndex.compact`): a change after it costs a pass over every section.
+   */
+  compact(): void {
+    this.update();
+    this.similar.compact();
   }
 
   /** Every group, ordered by its first member. */
@@ -501,27 +501,8 @@ function groupOrder(group: DuplicateGroup): number {
   return group.reason === 'topic' ? 0 : 1;
 }
 
-/**
- * Fingerprints by definition: hosts keep a file's definitions while the file is unchanged, so
- * after an edit only the edited file's sections are hashed again.
- */
-const fingerprints = new WeakMap<Definition, Fingerprint>();
-
-function fingerprintOf(definition: Definition): Fingerprint {
-  let body = fingerprints.get(definition);
-  if (!body) fingerprints.set(definition, (body = fingerprint(definition.text.split(' '))));
-  return body;
-}
-
 function memberIndex(group: DuplicateGroup, uri: string, definition: Definition): number {
   return group.members.findIndex((member) => member.uri === uri && member.definition === definition);
-}
-
-function countWords(text: string): number {
-  if (text === '') return 0;
-  let count = 1;
-  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) count++;
-  return count;
 }
 
 function makeGroup(

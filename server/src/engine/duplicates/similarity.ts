@@ -84,6 +84,17 @@ const SEEDS = (() => {
   return seeds;
 })();
 
+/** A signature's LSH bucket in each band, within a scope (bodies of two scopes never share one). */
+function bandKeys(scopeHash: number, signature: Int32Array): Int32Array {
+  const keys = new Int32Array(BANDS);
+  for (let band = 0; band < BANDS; band++) {
+    let key = scopeHash ^ band;
+    for (let row = 0; row < ROWS; row++) key = Math.imul(key ^ signature[band * ROWS + row], 0x01000193);
+    keys[band] = key;
+  }
+  return keys;
+}
+
 /** The MinHash signature of a shingle set: per seed, the least of the re-hashed shingles. */
 export function minHash(shingles: Int32Array): Int32Array {
   const signature = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
@@ -99,20 +110,10 @@ export function minHash(shingles: Int32Array): Int32Array {
   return signature;
 }
 
-/** What similarity needs of one body; worth keeping while the body does not change. */
-export interface Fingerprint {
-  shingles: Int32Array;
-  signature: Int32Array;
-}
-
-export function fingerprint(words: readonly string[]): Fingerprint {
-  const shingles = shingleHashes(words);
-  return { shingles, signature: minHash(shingles) };
-}
-
 /** A body the index holds: what it says, which scope it is compared in, whose it is. */
 export interface IndexedBody {
-  readonly fingerprint: Fingerprint;
+  /** Its word shingles (`shingleHashes`). */
+  readonly shingles: Int32Array;
   /** Bodies are only compared within one scope (a repository). */
   readonly scope: string;
   /** Two bodies of one owner (a file) are never paired: only copies across owners count. */
@@ -131,7 +132,12 @@ export interface SimilarComponent<T extends IndexedBody> {
 interface ContentClass<T extends IndexedBody> {
   readonly scope: string;
   readonly scopeHash: number;
-  readonly fingerprint: Fingerprint;
+  readonly shingles: Int32Array;
+  /**
+   * The LSH bucket of each band: all that the MinHash signature is needed for, kept instead of it
+   * (16 numbers on the heap rather than 64 in a buffer of their own).
+   */
+  readonly bandKeys: Int32Array;
   readonly contentKey: number;
   readonly members: Set<T>;
   /** Classes of the same scope at least `threshold` alike that share an LSH band with this one. */
@@ -168,18 +174,47 @@ export class SimilarityIndex<T extends IndexedBody> {
   private dropped: SimilarComponent<T>[] = [];
   private made: Component<T>[] = [];
 
+  /** The buckets, the classes by content and their pairs were let go (`compact`) and are made again at the next change. */
+  private compacted = false;
+
   constructor(private readonly threshold = 0.8) {}
 
+  /**
+   * Lets go of what only a change reads — the LSH buckets, the classes by content, each class's
+   * pairs — keeping the components: for a host that reads a workspace once and then only asks for
+   * the groups (`govmd check`). The next `add` or `remove` first makes them again from the classes.
+   */
+  compact(): void {
+    this.update();
+    for (const band of this.buckets) band.clear();
+    this.byContent.clear();
+    for (const found of this.classOf.values()) found.edges.clear();
+    this.compacted = true;
+  }
+
+  /** Files every class again, and pairs it, as `add` did: pairs are symmetric, so the order does not matter. */
+  private restore(): void {
+    if (!this.compacted) return;
+    this.compacted = false;
+    for (const found of new Set(this.classOf.values())) {
+      const classes = this.byContent.get(found.contentKey);
+      if (classes) classes.push(found);
+      else this.byContent.set(found.contentKey, [found]);
+      this.pair(found);
+    }
+  }
+
   add(body: T): void {
-    if (this.classOf.has(body) || body.fingerprint.shingles.length === 0) return;
+    if (this.classOf.has(body) || body.shingles.length === 0) return;
+    this.restore();
     const scopeHash = hashString(body.scope);
-    const shingles = body.fingerprint.shingles;
+    const shingles = body.shingles;
     let key = scopeHash ^ shingles.length;
     for (let i = 0; i < shingles.length; i++) key = Math.imul(key ^ shingles[i], 0x01000193);
     const classes = this.byContent.get(key);
-    let found = classes?.find((candidate) => candidate.scope === body.scope && equal(candidate.fingerprint.shingles, shingles));
+    let found = classes?.find((candidate) => candidate.scope === body.scope && equalHashes(candidate.shingles, shingles));
     if (!found) {
-      found = { scope: body.scope, scopeHash, fingerprint: body.fingerprint, contentKey: key, members: new Set(), edges: new Map() };
+      found = { scope: body.scope, scopeHash, shingles, bandKeys: bandKeys(scopeHash, minHash(shingles)), contentKey: key, members: new Set(), edges: new Map() };
       if (classes) classes.push(found);
       else this.byContent.set(key, [found]);
       this.pair(found);
@@ -192,6 +227,7 @@ export class SimilarityIndex<T extends IndexedBody> {
   remove(body: T): void {
     const found = this.classOf.get(body);
     if (!found) return;
+    this.restore();
     this.classOf.delete(body);
     found.members.delete(body);
     this.dirty.add(found);
@@ -234,7 +270,7 @@ export class SimilarityIndex<T extends IndexedBody> {
       for (const other of Array.isArray(bucket) ? bucket : [bucket]) {
         if (compared.has(other) || other.scope !== found.scope) continue;
         compared.add(other);
-        const similarity = jaccard(found.fingerprint.shingles, other.fingerprint.shingles);
+        const similarity = jaccard(found.shingles, other.shingles);
         if (similarity < this.threshold) continue;
         found.edges.set(other, similarity);
         other.edges.set(found, similarity);
@@ -243,10 +279,8 @@ export class SimilarityIndex<T extends IndexedBody> {
   }
 
   private forEachBucket(found: ContentClass<T>, visit: (bucket: Bucket<T>, band: number, key: number) => void, file = false): void {
-    const signature = found.fingerprint.signature;
     for (let band = 0; band < BANDS; band++) {
-      let key = found.scopeHash ^ band;
-      for (let row = 0; row < ROWS; row++) key = Math.imul(key ^ signature[band * ROWS + row], 0x01000193);
+      const key = found.bandKeys[band];
       const bucket = this.buckets[band].get(key);
       if (bucket) visit(bucket, band, key);
       if (!file) continue;
@@ -331,16 +365,17 @@ export class SimilarityIndex<T extends IndexedBody> {
  * Groups of bodies at least `threshold` alike (Jaccard of shingle sets), joined pair by pair, for
  * a set of bodies given at once (see `SimilarityIndex`). Without `ownerOf`, any two may pair.
  */
-export function findSimilarGroups(bodies: readonly Fingerprint[], options: SimilarityOptions = {}): SimilarGroup[] {
+export function findSimilarGroups(bodies: readonly Int32Array[], options: SimilarityOptions = {}): SimilarGroup[] {
   const index = new SimilarityIndex<IndexedBody & { at: number }>(options.threshold);
-  bodies.forEach((body, at) => index.add({ fingerprint: body, scope: options.scopeOf?.(at) ?? '', owner: options.ownerOf?.(at) ?? String(at), at }));
+  bodies.forEach((body, at) => index.add({ shingles: body, scope: options.scopeOf?.(at) ?? '', owner: options.ownerOf?.(at) ?? String(at), at }));
   return index
     .groups()
     .map((group) => ({ members: group.bodies.map((body) => body.at).sort((a, b) => a - b), similarity: group.similarity }))
     .sort((x, y) => x.members[0] - y.members[0]);
 }
 
-function equal(a: Int32Array, b: Int32Array): boolean {
+/** Whether two hash sets hold the same hashes. */
+export function equalHashes(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
