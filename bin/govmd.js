@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// The bundle is built by `npm run build` (and by `npm ci`, through `prepare`).
-require('../server/out/cli.js').run();
+// The bundles are built by `npm run build` (and by `npm ci`, through `prepare`), with the CLI's
+// V8 code cache beside them (server/src/cliLaunch.ts).
+require('../server/out/cliLaunch.js').launchCli();

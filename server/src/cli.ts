@@ -28,7 +28,7 @@ import { checkedFolders, rewriteFile } from './host/rewriteFile';
 import { fileUri } from './engine/text/uriText';
 import { documentTooLarge } from './engine/parse/limits';
 import { availableParallelism } from 'node:os';
-import { limitHeapGrowth, compileLess } from './host/v8Tuning';
+import { tuneForCli } from './host/v8Tuning';
 import { ParsedDocuments } from './host/parsedDocuments';
 import { parseInWorkers, workersFor, type FileToParse } from './host/parallelParse';
 import { CheckCache, engineIdentity, RecordingWorkspace, type FileOutcome } from './host/checkCache';
@@ -532,11 +532,7 @@ function sarifPath(path: string, root: string): string {
 
 /** The `govmd` executable: real arguments, real streams, the exit code set when done. */
 export function run(): void {
-  compileLess();
-  // A run holds what it reads for its length; by default V8 let 10,000 generated files' heap
-  // reach 4× what a full collection keeps. At most 35% more: peak RSS of cncf/toc 153 -> ~140 MB
-  // and of 10,000 files 385 -> 283 MB, at the same time (50%: 294 MB; 25%: 277 MB, +6% time).
-  limitHeapGrowth(35);
+  tuneForCli();
   main(process.argv.slice(2), {
     cwd: process.cwd(),
     out: (text) => written(process.stdout, `${text}\n`),
