@@ -233,16 +233,21 @@ export class Project {
     return checkDocument(doc, { duplicates }, this.settings, DUPLICATE_GROUP_RULES);
   }
 
-  /**
-   * Reads what one file gives the duplicate groups ahead of the checks, for a host that reads the
-   * workspace a file at a time between the editor's requests. Only a file that may define is
-   * parsed: the others are parsed by their own check, which the host may then let go (`release`).
-   */
   /** Only these files will be checked (a CLI run): duplicates are looked for in their project scopes alone. */
   focusOn(uris: Iterable<string>): void {
     this.duplicates.focus(uris);
   }
 
+  /** Whether finding duplicates reads this file (a living governance file of the focus); none do when the rule is off. */
+  async readsForDuplicates(uri: string): Promise<boolean> {
+    return this.settings.severity['duplicate-section'] !== 'off' && (await this.duplicates.reads(uri));
+  }
+
+  /**
+   * Reads what one file gives the duplicate groups ahead of the checks, for a host that reads the
+   * workspace a file at a time between the editor's requests. Only a file that may define is
+   * parsed: the others are parsed by their own check, which the host may then let go (`release`).
+   */
   async prepare(uri: string): Promise<void> {
     if (this.settings.severity['duplicate-section'] !== 'off') await this.duplicates.prepare(uri);
   }

@@ -142,6 +142,15 @@ export class DuplicatesIndex {
     return (await this.upToDate()).takeChanged();
   }
 
+  /**
+   * Whether forming the groups reads this file: a living governance file in the focus (`focus`).
+   * A host that parses ahead in other threads parses only those and the files it checks.
+   */
+  async reads(uri: string): Promise<boolean> {
+    await this.listedFinder();
+    return mayDefine(this.source.index.relativePath(uri)) && this.inFocus(uri);
+  }
+
   private inFocus(uri: string): boolean {
     if (!this.focusUris || !this.scopeOf) return true;
     this.focusScopes ??= new Set([...this.focusUris].map(this.scopeOf));
