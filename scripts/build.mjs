@@ -1,7 +1,7 @@
 // Bundles the three hosts with esbuild: each is one CommonJS file with its dependencies inside,
 // so the .vsix ships no node_modules and `npx govmd` starts without a loader.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
 // Build-time only: tells comments and regular expressions apart from the rest of a bundle (asciiOnly).
@@ -20,22 +20,22 @@ const targets = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ];
 const selected = process.argv.slice(2);
+const built = targets.filter((t) => selected.length === 0 || selected.some((name) => t.outfile.includes(name)));
 await Promise.all(
-  targets
-    .filter((t) => selected.length === 0 || selected.some((name) => t.outfile.includes(name)))
-    .map(async (target) => {
-      for (const file of (await build({ ...common, ...target })).outputFiles) {
-        // Written here, not by esbuild: in a fresh clone the out/ folders do not exist yet.
-        mkdirSync(dirname(file.path), { recursive: true });
-        writeFileSync(file.path, asciiOnly(file.text));
-      }
-    }),
+  built.map(async (target) => {
+    for (const file of (await build({ ...common, ...target })).outputFiles) {
+      // Written here, not by esbuild: in a fresh clone the out/ folders do not exist yet.
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(file.path, asciiOnly(file.text));
+    }
+  }),
 );
 
 // The code V8 compiles for the CLI while it checks the test fixtures, kept beside the bundle: a
 // `govmd` run then compiles none of it again (host/codeCache.ts). Made in a process of its own,
 // with the CLI's V8 settings set before its bundle is compiled, as bin/govmd.js sets them.
-if (selected.length === 0 || selected.some((name) => 'server/out/cli.js'.includes(name))) {
+// Without the launcher (a fresh clone's build of cli.js alone) the old cache, which no longer matches the bundle, is left unused.
+if (built.some((target) => target.outfile === 'server/out/cli.js') && existsSync('server/out/cliLaunch.js')) {
   execFileSync(process.execPath, ['-e', "require('./server/out/cliLaunch.js').writeCliCodeCache('test/fixtures')"], { stdio: 'inherit' });
 }
 

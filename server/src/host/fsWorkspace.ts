@@ -26,11 +26,6 @@ export class FsWorkspace implements Workspace {
   /** Each file read's `fileStamp`, taken before it was read. */
   private readonly stamps = new Map<string, string>();
   private fileList?: Promise<readonly string[]>;
-  /**
-   * The files of the last listing: the walk took each one's real path, inside a root, as it went
-   * (walk.ts), so reading one asks for it no second time (a realpath per file read).
-   */
-  private listedInside?: ReadonlySet<string>;
   private realRoots?: string[];
 
   constructor(
@@ -41,23 +36,20 @@ export class FsWorkspace implements Workspace {
   }
 
   listFiles(): Promise<readonly string[]> {
-    return (this.fileList ??= walkFiles(this.rootPaths, this.exclude, this.rootPaths[0] ?? process.cwd()).then((result) => {
-      const files = result.files.map((path) => fileUri(path));
-      this.listedInside = new Set(files);
-      return files;
-    }));
+    return (this.fileList ??= walkFiles(this.rootPaths, this.exclude, this.rootPaths[0] ?? process.cwd()).then((result) =>
+      result.files.map((path) => fileUri(path)),
+    ));
   }
 
   /** Forget the file list, after files were created or deleted. */
   refresh(): void {
     this.fileList = undefined;
-    this.listedInside = undefined;
   }
 
   async readFile(uri: string): Promise<string | undefined> {
     const path = URI.parse(uri).fsPath;
     this.oversized.delete(uri);
-    if (!this.listedInside?.has(uri) && (await this.leadsOutside(path))) {
+    if (await this.leadsOutside(path)) {
       this.problems.set(uri, 'is a symbolic link that leads out of the workspace; not read');
       return undefined;
     }
