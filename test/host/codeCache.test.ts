@@ -31,6 +31,23 @@ test("govmd's bundle is compiled from the code cache its build made, under the s
   assert.deepEqual(loaded, { fromCache: true, version: JSON.parse(readFileSync(nodePath.resolve(__dirname, '../../package.json'), 'utf8')).version });
 });
 
+test('a code cache with a byte changed is not used, and the bundle still runs', () => {
+  const folder = mkdtempSync(nodePath.join(tmpdir(), 'govmd-code-cache-'));
+  try {
+    const bundle = nodePath.join(folder, 'cli.js');
+    copyFileSync(nodePath.join(OUT, 'cli.js'), bundle);
+    // Given to V8, a cache with its code changed crashed the process (a segmentation fault).
+    const cache = readFileSync(nodePath.join(OUT, 'cli.js.codecache'));
+    for (let at = 100_000; at < cache.length; at += 30_000) cache[at] ^= 0xff;
+    writeFileSync(`${bundle}.codecache`, cache);
+    const loaded = loadInChild(bundle);
+    assert.equal(loaded.fromCache, false);
+    assert.match(loaded.version, /^\d+\.\d+\.\d+/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('a code cache made from another text of the bundle is not used, and the bundle still runs', () => {
   const folder = mkdtempSync(nodePath.join(tmpdir(), 'govmd-code-cache-'));
   try {
