@@ -3,8 +3,8 @@
  * would cost its memory (link target facts, a file's duplicate definitions).
  */
 export function contentKey(text: string): string {
-  let h1 = multiplicativeHashes(text);
-  let h2 = secondHash;
+  let h1 = multiplicativeHash(text, 0xdeadbeef, 2654435761);
+  let h2 = multiplicativeHash(text, 0x41c6ce57, 1597334677);
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
@@ -15,18 +15,8 @@ export function contentKey(text: string): string {
  * compiled the loop on the stack of each call and threw that code away at the finish, which had
  * run too rarely to be typed (460 deoptimizations in a cold check of cncf/toc's 463 files).
  */
-function multiplicativeHashes(text: string): number {
-  // Both hashes in one pass over the text: reading each character was most of the cost.
-  let first = 0xdeadbeef;
-  let second = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    first = Math.imul(first ^ code, 2654435761);
-    second = Math.imul(second ^ code, 1597334677);
-  }
-  secondHash = second;
-  return first;
+function multiplicativeHash(text: string, seed: number, multiplier: number): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), multiplier);
+  return hash;
 }
-
-/** `multiplicativeHashes`' second hash: a number beside the one returned, not an object made for two. */
-let secondHash = 0;
