@@ -148,10 +148,12 @@ export class DuplicatesIndex {
    */
   async reads(uri: string): Promise<boolean> {
     await this.listedFinder();
-    return mayDefine(this.source.index.relativePath(uri)) && this.inFocus(uri);
+    return this.definesInFocus(uri);
   }
 
-  private inFocus(uri: string): boolean {
+  /** A living governance file (by its name) of a project scope the focus holds. */
+  private definesInFocus(uri: string): boolean {
+    if (!mayDefine(this.source.index.relativePath(uri))) return false;
     if (!this.focusUris || !this.scopeOf) return true;
     this.focusScopes ??= new Set([...this.focusUris].map(this.scopeOf));
     return this.focusScopes.has(this.scopeOf(uri));
@@ -243,7 +245,7 @@ export class DuplicatesIndex {
     // A file whose name is not a living governance file's defines nothing (definitionsOf), and one
     // out of focus groups with no file asked for: it is not parsed for the groups, and a cold
     // check over many files holds no parse it has let go.
-    if (this.counts(uri) && (!mayDefine(this.source.index.relativePath(uri)) || !this.inFocus(uri))) {
+    if (this.counts(uri) && !this.definesInFocus(uri)) {
       this.definitions.delete(uri);
       if (!this.held.has(uri)) {
         this.held.set(uri, NO_DEFINITIONS);
